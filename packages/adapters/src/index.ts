@@ -1,0 +1,2 @@
+export { createMemoryKeyValueStore } from './kv/memory';
+export { createRedisKeyValueStore } from './kv/redis';

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+const int = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .pipe(z.url().optional())
+  .optional();
+
+/** Every setting the processes read; `.env.example` documents each one. */
+export const configSchema = z
+  .object({
+    APP_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: optionalUrl,
+    REDIS_URL: optionalUrl,
+    DATA_DIR: z.string().default('.data'),
+    AUTO_MIGRATE: bool.optional(),
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_ISSUER: z.string().min(1).default('packfinderz'),
+    JWT_AUDIENCE: z.string().min(1).default('packfinderz-api'),
+    ACCESS_TOKEN_TTL_MINUTES: int(15),
+    REFRESH_TOKEN_TTL_MINUTES: int(43_200),
+    REFRESH_REUSE_GRACE_SECONDS: int(10, 0),
+    ARGON2_MEMORY_KIB: int(19_456, 1024),
+    ARGON2_TIME_COST: int(2),
+    ARGON2_PARALLELISM: int(1),
+    HASH_CONCURRENCY: int(2),
+    HASH_QUEUE_MAX: int(32, 0),
+    LOGIN_WINDOW_SECONDS: int(60),
+    LOGIN_LIMIT_PER_IP: int(20),
+    LOGIN_LIMIT_PER_EMAIL: int(5),
+    REGISTER_WINDOW_SECONDS: int(300),
+    REGISTER_LIMIT_PER_IP: int(20),
+    REGISTER_LIMIT_PER_EMAIL: int(3),
+    WORKER_HEARTBEAT_SECONDS: int(30),
+    RUN_WORKER_IN_WEB: bool.optional(),
+  })
+  .superRefine((config, ctx) => {
+    if (config.REFRESH_TOKEN_TTL_MINUTES <= config.ACCESS_TOKEN_TTL_MINUTES) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REFRESH_TOKEN_TTL_MINUTES'],
+        message: 'must be greater than ACCESS_TOKEN_TTL_MINUTES',
+      });
+    }
+    if (config.APP_ENV === 'production') {
+      for (const key of ['DATABASE_URL', 'REDIS_URL', 'AUTH_SECRET'] as const) {
+        if (!config[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
+      }
+    }
+  });
+
+export type Config = z.infer<typeof configSchema> & {
+  /** Embedded = no DATABASE_URL: PGlite + in-process KV, worker loops inside the web process. */
+  embedded: boolean;
+  autoMigrate: boolean;
+  runWorkerInWeb: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses settings once at start-up; every bad key is named so an operator can fix them all at once. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = configSchema.safeParse(blanksRemoved);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
+  }
+  const embedded = !parsed.data.DATABASE_URL;
+  return {
+    ...parsed.data,
+    embedded,
+    autoMigrate: parsed.data.AUTO_MIGRATE ?? (embedded || parsed.data.APP_ENV === 'development'),
+    runWorkerInWeb: parsed.data.RUN_WORKER_IN_WEB ?? embedded,
+  };
+}

@@ -1,0 +1,24 @@
+import type { Database } from '@pf/db';
+import type { Clock, KeyValueStore } from '@pf/domain';
+import type { MeteredHasher } from './auth/passwords';
+import type { AuthRateLimiter, RatePolicy } from './auth/rate-limit';
+import type { SessionStore } from './auth/sessions';
+import type { TokenService } from './auth/tokens';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import type { Metrics } from './metrics';
+
+/** Everything a service may touch, built once per process by the composition root. */
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  kv: KeyValueStore;
+  clock: Clock;
+  logger: Logger;
+  hasher: MeteredHasher;
+  tokens: TokenService;
+  sessions: SessionStore;
+  rateLimit: AuthRateLimiter;
+  policies: { login: RatePolicy; register: RatePolicy };
+  metrics: Metrics;
+}

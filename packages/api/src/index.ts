@@ -1,0 +1,13 @@
+export { type Config, ConfigError, loadConfig } from './config';
+export type { AppDeps } from './deps';
+export { liveness, metricsText, readiness } from './http/health';
+export { createLogger, withLogContext } from './logger';
+export { ALL_LOOPS, type Loop, runLoops, selectLoops } from './loops';
+export { type AppRouter, createAppRouter } from './routers/root';
+export { REFRESH_HEADER, SESSION_HEADER, TOKEN_HEADER } from './routers/tokens';
+export { createRuntime, type Runtime, type RuntimeOverrides } from './runtime';
+export { DEMO_ACCOUNTS, seedDemoData } from './seed';
+export { adminLogin, login } from './services/auth/login';
+export { logout, switchStore } from './services/auth/session-ops';
+export { type Context, createContextFactory, type RequestInput } from './trpc/context';
+export { createCallerFactory } from './trpc/init';

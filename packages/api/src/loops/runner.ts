@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { AppDeps } from '../deps';
+import { withLogContext } from '../logger';
+
+/** A worker loop: `runOnce` is one unit of work; shutdown waits for the current unit to finish. */
+export interface Loop {
+  name: string;
+  intervalMs(deps: AppDeps): number;
+  runOnce(deps: AppDeps, signal: AbortSignal): Promise<void>;
+}
+
+export function selectLoops(all: Loop[], only?: string[]): Loop[] {
+  if (!only || only.length === 0) return all;
+  const unknown = only.filter((name) => !all.some((loop) => loop.name === name));
+  if (unknown.length > 0) {
+    throw new Error(`Unknown loop(s): ${unknown.join(', ')}. Known: ${all.map((loop) => loop.name).join(', ')}`);
+  }
+  return all.filter((loop) => only.includes(loop.name));
+}
+
+async function runLoop(deps: AppDeps, loop: Loop, signal: AbortSignal) {
+  while (!signal.aborted) {
+    const jobId = randomUUID();
+    await withLogContext({ loop: loop.name, jobId }, async () => {
+      try {
+        await loop.runOnce(deps, signal);
+        deps.metrics.loopRuns.inc({ loop: loop.name, outcome: 'ok' });
+      } catch (error) {
+        deps.metrics.loopRuns.inc({ loop: loop.name, outcome: 'error' });
+        deps.logger.error({ err: error }, 'loop iteration failed');
+      }
+    });
+    await sleep(loop.intervalMs(deps), undefined, { signal }).catch(() => undefined);
+  }
+}
+
+/** Runs loops until the signal aborts; resolves once every loop has finished its current unit of work. */
+export async function runLoops(deps: AppDeps, loops: Loop[], signal: AbortSignal): Promise<void> {
+  deps.logger.info({ loops: loops.map((loop) => loop.name) }, 'worker loops starting');
+  await Promise.all(loops.map((loop) => runLoop(deps, loop, signal)));
+  deps.logger.info('worker loops stopped');
+}

@@ -1,0 +1,35 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+/** Per-process Prometheus registry (a factory, so tests and the embedded mode never share globals). */
+export function createMetrics({ defaults = true } = {}) {
+  const registry = new Registry();
+  if (defaults) collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    requestDuration: new Histogram({
+      name: 'pf_trpc_request_duration_seconds',
+      help: 'tRPC procedure latency',
+      labelNames: ['procedure', 'type', 'outcome'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    authEvents: new Counter({
+      name: 'pf_auth_events_total',
+      help: 'Authentication outcomes',
+      labelNames: ['event'] as const,
+      registers: [registry],
+    }),
+    loopRuns: new Counter({
+      name: 'pf_worker_loop_runs_total',
+      help: 'Units of work completed by worker loops',
+      labelNames: ['loop', 'outcome'] as const,
+      registers: [registry],
+    }),
+    workerHeartbeat: new Gauge({
+      name: 'pf_worker_heartbeat_timestamp_seconds',
+      help: 'Last heartbeat of the worker loops in this process',
+      registers: [registry],
+    }),
+  };
+}
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,12 @@
+import { router } from '../../trpc/init';
+import { createAgentProcedure, listAgentsProcedure } from './agents';
+import { adminLoginProcedure, devRegisterAdminProcedure } from './auth';
+
+const adminAuthWithDevTools = router({ login: adminLoginProcedure, devRegister: devRegisterAdminProcedure });
+
+/** Production mounts no dev register at all; clients are typed against the development shape. */
+export const createAdminRouter = ({ devTools }: { devTools: boolean }) =>
+  router({
+    auth: devTools ? adminAuthWithDevTools : (router({ login: adminLoginProcedure }) as typeof adminAuthWithDevTools),
+    agents: router({ create: createAgentProcedure, list: listAgentsProcedure }),
+  });

@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createMemoryKeyValueStore, createRedisKeyValueStore } from '@pf/adapters';
+import { createPgliteDb, createPostgresDb, type DbHandle } from '@pf/db';
+import { type Clock, type KeyValueStore, systemClock } from '@pf/domain';
+import { createArgon2Hasher } from './auth/passwords';
+import { createAuthRateLimiter } from './auth/rate-limit';
+import { createSessionStore } from './auth/sessions';
+import { createTokenService } from './auth/tokens';
+import type { Config } from './config';
+import type { AppDeps } from './deps';
+import { createLogger, type Logger } from './logger';
+import { createMetrics } from './metrics';
+
+export interface Runtime {
+  deps: AppDeps;
+  dbHandle: DbHandle;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOverrides {
+  dbHandle?: DbHandle;
+  kv?: KeyValueStore;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+/**
+ * The embedded mode has no secret store: generate one on first start and keep it under DATA_DIR, so
+ * sessions survive restarts without anyone configuring anything.
+ */
+function embeddedSecret(dataDir: string): string {
+  const file = join(dataDir, 'auth-secret');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(48).toString('base64url');
+    writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
+
+export const authSecretFor = (config: Config) => config.AUTH_SECRET ?? embeddedSecret(resolve(config.DATA_DIR));
+
+/** Builds every dependency from validated config: the one place adapters are chosen. */
+export async function createRuntime(config: Config, overrides: RuntimeOverrides = {}): Promise<Runtime> {
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  const clock = overrides.clock ?? systemClock;
+  const dbHandle =
+    overrides.dbHandle ??
+    (config.DATABASE_URL
+      ? createPostgresDb({ url: config.DATABASE_URL })
+      : createPgliteDb(join(resolve(config.DATA_DIR), 'pglite')));
+  if (config.autoMigrate && !overrides.dbHandle) {
+    await dbHandle.migrate();
+    logger.info({ database: dbHandle.kind }, 'migrations applied');
+  }
+  const kv =
+    overrides.kv ?? (config.REDIS_URL ? createRedisKeyValueStore(config.REDIS_URL) : createMemoryKeyValueStore(clock));
+  const window = (name: 'login' | 'register', seconds: number, perIp: number, perEmail: number) => ({
+    name,
+    windowMs: seconds * 1000,
+    perIp,
+    perEmail,
+  });
+  const deps: AppDeps = {
+    config,
+    db: dbHandle.db,
+    kv,
+    clock,
+    logger,
+    hasher: createArgon2Hasher({
+      memoryKiB: config.ARGON2_MEMORY_KIB,
+      timeCost: config.ARGON2_TIME_COST,
+      parallelism: config.ARGON2_PARALLELISM,
+      concurrency: config.HASH_CONCURRENCY,
+      maxQueued: config.HASH_QUEUE_MAX,
+    }),
+    tokens: createTokenService(
+      {
+        secret: authSecretFor(config),
+        issuer: config.JWT_ISSUER,
+        audience: config.JWT_AUDIENCE,
+        accessTtlSeconds: config.ACCESS_TOKEN_TTL_MINUTES * 60,
+      },
+      clock,
+    ),
+    sessions: createSessionStore(
+      kv,
+      config.REFRESH_TOKEN_TTL_MINUTES * 60_000,
+      clock,
+      config.REFRESH_REUSE_GRACE_SECONDS * 1000,
+    ),
+    rateLimit: createAuthRateLimiter(kv),
+    policies: {
+      login: window('login', config.LOGIN_WINDOW_SECONDS, config.LOGIN_LIMIT_PER_IP, config.LOGIN_LIMIT_PER_EMAIL),
+      register: window(
+        'register',
+        config.REGISTER_WINDOW_SECONDS,
+        config.REGISTER_LIMIT_PER_IP,
+        config.REGISTER_LIMIT_PER_EMAIL,
+      ),
+    },
+    metrics: createMetrics(),
+  };
+  return {
+    deps,
+    dbHandle,
+    async close() {
+      await kv.close();
+      await dbHandle.close();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { storeMemberships, stores } from '@pf/db';
+import { AppError } from '@pf/domain';
+import { and, asc, eq } from 'drizzle-orm';
+import type { AppDeps } from '../../deps';
+import { recordAudit } from '../audit';
+import type { RequestMeta } from '../types';
+
+export async function listMyInvitations(deps: AppDeps, userId: string) {
+  const rows = await deps.db
+    .select({
+      storeId: stores.id,
+      storeName: stores.companyName,
+      storeType: stores.type,
+      role: storeMemberships.role,
+      invitedAt: storeMemberships.updatedAt,
+    })
+    .from(storeMemberships)
+    .innerJoin(stores, eq(stores.id, storeMemberships.storeId))
+    .where(and(eq(storeMemberships.userId, userId), eq(storeMemberships.status, 'invited')))
+    .orderBy(asc(stores.companyName));
+  return rows.map((row) => ({ ...row, invitedAt: row.invitedAt.toISOString() }));
+}
+
+/** Accepting or declining only ever touches the caller's own invitation. */
+export async function answerInvitation(
+  deps: AppDeps,
+  userId: string,
+  storeId: string,
+  accept: boolean,
+  meta: RequestMeta,
+) {
+  await deps.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(storeMemberships)
+      .set({ status: accept ? 'active' : 'removed', updatedAt: deps.clock.now() })
+      .where(
+        and(
+          eq(storeMemberships.userId, userId),
+          eq(storeMemberships.storeId, storeId),
+          eq(storeMemberships.status, 'invited'),
+        ),
+      )
+      .returning({ id: storeMemberships.id });
+    if (!updated) throw new AppError('NOT_FOUND', 'No pending invitation for that store.');
+    await recordAudit(tx, {
+      actorUserId: userId,
+      storeId,
+      action: accept ? 'invitation.accepted' : 'invitation.declined',
+      targetType: 'membership',
+      targetId: updated.id,
+      requestId: meta.requestId,
+    });
+  });
+}

@@ -1,0 +1,36 @@
+import { initTRPC } from '@trpc/server';
+import type { Context } from './context';
+import { publicErrorData, toAppError } from './errors';
+
+export type IdempotencyWindow = '24h' | '7d';
+
+export interface Meta {
+  /** Requires an `Idempotency-Key` header and replays the stored response for repeats (DOMAIN §10.4). */
+  idempotency?: IdempotencyWindow;
+}
+
+export const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    errorFormatter({ shape, error, ctx }) {
+      const appError = toAppError(error);
+      const data = publicErrorData(appError);
+      return {
+        message: data.message,
+        code: shape.code,
+        data: {
+          code: data.code,
+          httpStatus: appError.httpStatus,
+          violations: data.violations,
+          details: data.details,
+          requestId: ctx?.requestId,
+          path: shape.data.path,
+        },
+      };
+    },
+  });
+
+export const router = t.router;
+export const middleware = t.middleware;
+export const createCallerFactory = t.createCallerFactory;

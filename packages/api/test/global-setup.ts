@@ -1,0 +1,5 @@
+import { prepareTemplateDatabase } from '@pf/db/testing';
+
+export default async function setup() {
+  await prepareTemplateDatabase();
+}

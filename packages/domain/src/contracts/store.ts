@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { addressSchema } from '../address';
+import { INVITABLE_ROLES, KYC_STATUSES, MEMBER_ROLES, MEMBERSHIP_STATUSES, STORE_TYPES } from '../identity';
+import { cleanText, emailSchema, optionalText, uuidSchema } from '../text';
+
+const nullableText = (max: number) => optionalText(max).nullable();
+
+export const socialSchema = z.strictObject({
+  twitter: optionalText(200),
+  facebook: optionalText(200),
+  instagram: optionalText(200),
+  linkedin: optionalText(200),
+  youtube: optionalText(200),
+  website: optionalText(200),
+});
+
+/** Absent = unchanged, null = cleared (DOMAIN §5.3b). */
+export const updateStoreInput = z.strictObject({
+  companyName: cleanText(120).optional(),
+  dbaName: nullableText(120),
+  description: nullableText(2000),
+  phone: nullableText(32),
+  email: emailSchema.nullable().optional(),
+  social: socialSchema.nullable().optional(),
+  categories: z.array(cleanText(40)).max(20).nullable().optional(),
+});
+export type UpdateStoreInput = z.infer<typeof updateStoreInput>;
+
+export const storeDto = z.object({
+  id: z.string(),
+  type: z.enum(STORE_TYPES),
+  companyName: z.string(),
+  dbaName: z.string().nullable(),
+  description: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  kycStatus: z.enum(KYC_STATUSES),
+  subscriptionActive: z.boolean(),
+  address: addressSchema.extend({ line2: z.string().optional(), geohash: z.string().optional() }),
+  social: z.record(z.string(), z.string().optional()).nullable(),
+  categories: z.array(z.string()).nullable(),
+  ownerUserId: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type StoreDto = z.infer<typeof storeDto>;
+
+export const publicStoreDto = storeDto.omit({ subscriptionActive: true, ownerUserId: true });
+
+export const memberDto = z.object({
+  membershipId: z.string(),
+  userId: z.string(),
+  email: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  role: z.enum(MEMBER_ROLES),
+  status: z.enum(MEMBERSHIP_STATUSES),
+  invitedByUserId: z.string().nullable(),
+  createdAt: z.string(),
+  lastLoginAt: z.string().nullable(),
+});
+export type MemberDto = z.infer<typeof memberDto>;
+
+export const inviteMemberInput = z.strictObject({
+  email: emailSchema,
+  firstName: cleanText(80),
+  lastName: cleanText(80),
+  role: z.enum(INVITABLE_ROLES),
+});
+export type InviteMemberInput = z.infer<typeof inviteMemberInput>;
+
+export const inviteResult = z.object({
+  member: memberDto,
+  /** Only when the invite created a brand-new account; existing users keep their password. */
+  temporaryPassword: z.string().nullable(),
+});
+
+export const removeMemberInput = z.strictObject({ userId: uuidSchema });
+export const changeMemberRoleInput = z.strictObject({ userId: uuidSchema, role: z.enum(INVITABLE_ROLES) });
+export const storeIdInput = z.strictObject({ storeId: uuidSchema });
+
+export const invitationDto = z.object({
+  storeId: z.string(),
+  storeName: z.string(),
+  storeType: z.enum(STORE_TYPES),
+  role: z.enum(MEMBER_ROLES),
+  invitedAt: z.string(),
+});
