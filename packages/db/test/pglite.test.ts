@@ -18,7 +18,9 @@ describe('embedded database (PGlite)', () => {
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );
     const names = (tables as unknown as { rows: { table_name: string }[] }).rows.map((row) => row.table_name);
-    expect(names).toEqual(expect.arrayContaining(['users', 'stores', 'store_memberships', 'idempotency_keys', 'audit_log']));
+    expect(names).toEqual(
+      expect.arrayContaining(['users', 'stores', 'store_memberships', 'idempotency_keys', 'audit_log']),
+    );
   });
 
   it('enforces case-insensitive unique email and maps the violation to CONFLICT with the constraint name', async () => {

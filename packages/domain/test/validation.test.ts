@@ -65,7 +65,12 @@ describe('register input', () => {
   });
 
   it('rejects unknown fields, wrong types and an unaccepted ToS, naming each path', () => {
-    const result = registerInput.safeParse({ ...registration, acceptTos: false, storeType: 'wholesaler', isAdmin: true });
+    const result = registerInput.safeParse({
+      ...registration,
+      acceptTos: false,
+      storeType: 'wholesaler',
+      isAdmin: true,
+    });
     expect(result.success).toBe(false);
     const paths = result.success ? [] : result.error.issues.map((issue) => issue.path.join('.') || issue.code);
     expect(paths).toEqual(expect.arrayContaining(['acceptTos', 'storeType']));
