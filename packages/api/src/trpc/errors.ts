@@ -22,17 +22,27 @@ interface IssueLike {
   path?: readonly (PropertyKey | { key: PropertyKey })[];
   code?: string;
   message: string;
+  /** zod's `unrecognized_keys` issue names the unknown fields here, with the path of their parent object. */
+  keys?: readonly string[];
 }
 
 const hasIssues = (value: unknown): value is { issues: IssueLike[] } =>
   typeof value === 'object' && value !== null && Array.isArray((value as { issues?: unknown }).issues);
 
+const joinPath = (path: IssueLike['path']) =>
+  (path ?? []).map((part) => String(typeof part === 'object' ? part.key : part)).join('.');
+
+/** One violation per offending field; an unknown field is reported at its own path, not its parent's. */
 export const violationsFromIssues = (issues: IssueLike[]): Violation[] =>
-  issues.map((issue) => ({
-    path: (issue.path ?? []).map((part) => String(typeof part === 'object' ? part.key : part)).join('.'),
-    code: issue.code ?? 'invalid',
-    message: issue.message,
-  }));
+  issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys' && issue.keys?.length
+      ? issue.keys.map((key) => ({
+          path: joinPath([...(issue.path ?? []), key]),
+          code: 'unrecognized_keys',
+          message: 'is not a known field',
+        }))
+      : [{ path: joinPath(issue.path), code: issue.code ?? 'invalid', message: issue.message }],
+  );
 
 /** Turns anything thrown below a procedure into an AppError with a stable code. */
 export function toAppError(error: unknown): AppError {

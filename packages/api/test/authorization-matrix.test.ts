@@ -1,0 +1,395 @@
+import { randomUUID } from 'node:crypto';
+import { auditLog, storeMemberships, stores, users } from '@pf/db';
+import { type Capability, MEMBER_ROLES, type MemberRole } from '@pf/domain';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppRouter } from '../src/routers/root';
+import {
+  createTestApp,
+  failureOf,
+  registerInputFor,
+  registerOwner,
+  STRONG_PASSWORD,
+  signIn,
+  type TestApp,
+  tokensFrom,
+  uniqueEmail,
+} from '../src/testing';
+import { addMember, freshIp, invite, RELAXED_LIMITS } from './helpers';
+
+type Access = 'public' | 'authed' | `store:${Capability}` | 'admin' | 'agent';
+
+interface Identity {
+  email: string;
+  password: string;
+  userId: string;
+  /** A session kept for the refusal checks (refused calls change nothing, so it can be shared). */
+  token: string;
+  kind: 'store' | 'admin';
+}
+
+interface World {
+  storeA: string;
+  storeB: string;
+  /** Members of store A, one per membership role (`owner` is the store's registering owner). */
+  roles: Record<MemberRole, Identity>;
+  ownerB: Identity;
+  staffB: Identity;
+  invitedToB: string;
+  admin: Identity;
+  agent: Identity;
+  /** A session whose only store membership was removed. */
+  storeless: string;
+}
+
+interface Entry {
+  access: Access;
+  /** Valid input for a permitted caller acting in store A (fresh each time: mutations may consume it). */
+  input?: (w: World) => unknown;
+  /** A fresh session allowed to call this procedure, when the default for its access level will not do. */
+  actor?: (w: World) => Promise<string | null>;
+  /** Input aimed at store B's resource, sent by store A's owner: must be refused and change nothing. */
+  otherTenant?: { input: (w: World) => unknown; code: 'NOT_FOUND' | 'FORBIDDEN' };
+}
+
+let app: TestApp;
+let world: World;
+
+/** DOMAIN §1.3, written out independently of the implementation's table. */
+const ROLES_WITH: Record<Capability, readonly MemberRole[]> = {
+  readStore: MEMBER_ROLES,
+  manageStore: ['owner', 'manager'],
+  manageTeam: ['owner', 'manager'],
+};
+
+const freshSession = async (identity: Identity) => {
+  if (identity.kind === 'admin') {
+    const { caller, resHeaders } = app.call({ ip: freshIp() });
+    await caller.admin.auth.login({ email: identity.email, password: identity.password });
+    return tokensFrom(resHeaders).accessToken;
+  }
+  return (await signIn(app, identity.email, identity.password, freshIp())).token;
+};
+
+/** A brand-new user holding an invitation to store A, signed in (no active store yet). */
+const inviteeOfA = async (w: World) => {
+  const invited = await invite(app, w.roles.owner.token, { role: 'staff' });
+  return (await signIn(app, invited.member.email, invited.temporaryPassword ?? '', freshIp())).token;
+};
+
+/** A fresh staff member of store A, as a target for team changes. */
+const staffOfA = async (w: World) => (await invite(app, w.roles.owner.token, { role: 'staff' })).member.userId;
+
+const TABLE: Record<string, Entry> = {
+  'system.ping': { access: 'public' },
+  'system.whoami': { access: 'authed' },
+  'auth.register': { access: 'public', input: () => registerInputFor() },
+  'auth.login': {
+    access: 'public',
+    input: (w) => ({ email: w.roles.owner.email, password: w.roles.owner.password }),
+  },
+  'auth.refresh': {
+    access: 'public',
+    input: async (w) => {
+      const { caller, resHeaders } = app.call({ ip: freshIp() });
+      await caller.auth.login({ email: w.roles.owner.email, password: w.roles.owner.password });
+      return { refreshToken: tokensFrom(resHeaders).refreshToken };
+    },
+  },
+  // Built on publicProcedure so that an expired token can still sign out, but it needs a session.
+  'auth.logout': { access: 'authed' },
+  'auth.switchStore': {
+    access: 'authed',
+    input: (w) => ({ storeId: w.storeA }),
+    otherTenant: { input: (w) => ({ storeId: w.storeB }), code: 'FORBIDDEN' },
+  },
+  'auth.me': { access: 'authed' },
+  'store.me.get': { access: 'store:readStore' },
+  'store.me.update': { access: 'store:manageStore', input: () => ({ description: `Updated ${randomUUID()}` }) },
+  'store.members.list': { access: 'store:manageTeam' },
+  'store.members.invite': {
+    access: 'store:manageTeam',
+    input: () => ({ email: uniqueEmail('matrix'), firstName: 'Mat', lastName: 'Rix', role: 'staff' }),
+  },
+  'store.members.remove': {
+    access: 'store:manageTeam',
+    input: async (w) => ({ userId: await staffOfA(w) }),
+    otherTenant: { input: (w) => ({ userId: w.staffB.userId }), code: 'NOT_FOUND' },
+  },
+  'store.members.changeRole': {
+    access: 'store:manageTeam',
+    input: async (w) => ({ userId: await staffOfA(w), role: 'ops' }),
+    otherTenant: { input: (w) => ({ userId: w.staffB.userId, role: 'owner' }), code: 'NOT_FOUND' },
+  },
+  'store.invitations.listMine': { access: 'authed' },
+  'store.invitations.accept': {
+    access: 'authed',
+    input: (w) => ({ storeId: w.storeA }),
+    actor: inviteeOfA,
+    otherTenant: { input: (w) => ({ storeId: w.storeB }), code: 'NOT_FOUND' },
+  },
+  'store.invitations.decline': {
+    access: 'authed',
+    input: (w) => ({ storeId: w.storeA }),
+    actor: inviteeOfA,
+    otherTenant: { input: (w) => ({ storeId: w.storeB }), code: 'NOT_FOUND' },
+  },
+  // Deliberately readable across tenants (public profile); the private fields are checked below.
+  'store.public.get': { access: 'authed', input: (w) => ({ storeId: w.storeB }) },
+  'admin.auth.login': {
+    access: 'public',
+    input: (w) => ({ email: w.admin.email, password: w.admin.password }),
+  },
+  'admin.auth.devRegister': {
+    access: 'public',
+    input: () => ({ email: uniqueEmail('admin'), password: STRONG_PASSWORD, firstName: 'Ad', lastName: 'Min' }),
+  },
+  'admin.agents.create': {
+    access: 'admin',
+    input: () => ({ email: uniqueEmail('agent'), password: STRONG_PASSWORD, firstName: 'Ag', lastName: 'Ent' }),
+  },
+  'admin.agents.list': { access: 'admin' },
+};
+
+type Procedure = (input?: unknown) => Promise<unknown>;
+/** Calls `path` (e.g. "store.members.remove") as the holder of `token`, with an Idempotency-Key. */
+const invoke = (token: string | null, path: string, input: unknown) => {
+  let node: unknown = app.call({ token, idempotencyKey: randomUUID(), ip: freshIp() }).caller;
+  for (const key of path.split('.')) node = (node as Record<string, unknown>)[key];
+  return (node as Procedure)(input);
+};
+
+/** Everything a refused call could have changed: membership rows, store rows, row counts. */
+async function fingerprint() {
+  const db = app.deps.db;
+  const memberships = await db
+    .select({ id: storeMemberships.id, role: storeMemberships.role, status: storeMemberships.status })
+    .from(storeMemberships)
+    .orderBy(asc(storeMemberships.id));
+  const storeRows = await db
+    .select({ id: stores.id, updatedAt: stores.updatedAt, lastLoggedInAt: stores.lastLoggedInAt })
+    .from(stores)
+    .orderBy(asc(stores.id));
+  const count = async (table: typeof users | typeof auditLog) =>
+    (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n;
+  return { memberships, storeRows, users: await count(users), audit: await count(auditLog) };
+}
+
+async function expectRefused(token: string | null, path: string, input: unknown, codes: string[]) {
+  const before = await fingerprint();
+  const failure = await failureOf(invoke(token, path, input));
+  expect(codes, `${path}: got ${failure.code} (${failure.message})`).toContain(failure.code);
+  expect(await fingerprint()).toEqual(before);
+}
+
+const inputFor = async (entry: Entry) => (entry.input ? await entry.input(world) : undefined);
+
+/** A store member whose membership role is set directly in the database (roles the team screen cannot grant). */
+async function insertMember(storeId: string, role: MemberRole): Promise<Identity> {
+  const email = uniqueEmail(`role-${role}`);
+  const [user] = await app.deps.db
+    .insert(users)
+    .values({ email, passwordHash: await app.deps.hasher.hash(STRONG_PASSWORD), firstName: 'Ro', lastName: 'Le' })
+    .returning();
+  if (!user) throw new Error('user insert failed');
+  await app.deps.db.insert(storeMemberships).values({ storeId, userId: user.id, role, status: 'active' });
+  const identity = { email, password: STRONG_PASSWORD, userId: user.id, token: '', kind: 'store' as const };
+  identity.token = (await freshSession(identity)) ?? '';
+  return identity;
+}
+
+beforeAll(async () => {
+  app = await createTestApp(RELAXED_LIMITS);
+  const ownerA = await registerOwner(app, { companyName: 'Matrix A' });
+  const ownerB = await registerOwner(app, { companyName: 'Matrix B' });
+  const asIdentity = (o: { input: { email: string; password: string }; userId: string; token: string }) => ({
+    email: o.input.email,
+    password: o.input.password,
+    userId: o.userId,
+    token: o.token,
+    kind: 'store' as const,
+  });
+  const member = async (role: 'manager' | 'viewer' | 'staff' | 'ops') => ({
+    ...(await addMember(app, ownerA.token, ownerA.storeId, role)),
+    kind: 'store' as const,
+  });
+  const roles: Record<MemberRole, Identity> = {
+    owner: asIdentity(ownerA),
+    manager: await member('manager'),
+    viewer: await member('viewer'),
+    staff: await member('staff'),
+    ops: await member('ops'),
+    // The role-claim-conflation trap (DOMAIN §12.B1): membership roles named like system roles.
+    admin: await insertMember(ownerA.storeId, 'admin'),
+    agent: await insertMember(ownerA.storeId, 'agent'),
+  };
+  const staffB = { ...(await addMember(app, ownerB.token, ownerB.storeId, 'staff')), kind: 'store' as const };
+  const invitedToB = (await invite(app, ownerB.token, { role: 'staff' })).member.userId;
+
+  const adminEmail = uniqueEmail('sysadmin');
+  const adminCall = app.call({ ip: freshIp() });
+  const adminResult = await adminCall.caller.admin.auth.devRegister({
+    email: adminEmail,
+    password: STRONG_PASSWORD,
+    firstName: 'Sys',
+    lastName: 'Admin',
+  });
+  const adminToken = tokensFrom(adminCall.resHeaders).accessToken ?? '';
+  const agentEmail = uniqueEmail('sysagent');
+  const agentUser = await app.call({ token: adminToken, idempotencyKey: randomUUID() }).caller.admin.agents.create({
+    email: agentEmail,
+    password: STRONG_PASSWORD,
+    firstName: 'Sys',
+    lastName: 'Agent',
+  });
+  const agent = {
+    email: agentEmail,
+    password: STRONG_PASSWORD,
+    userId: agentUser.id,
+    token: '',
+    kind: 'store' as const,
+  };
+  agent.token = (await freshSession(agent)) ?? '';
+
+  const leaver = await addMember(app, ownerA.token, ownerA.storeId, 'staff');
+  await app.call({ token: ownerA.token }).caller.store.members.remove({ userId: leaver.userId });
+
+  world = {
+    storeA: ownerA.storeId,
+    storeB: ownerB.storeId,
+    roles,
+    ownerB: asIdentity(ownerB),
+    staffB,
+    invitedToB,
+    admin: {
+      email: adminEmail,
+      password: STRONG_PASSWORD,
+      userId: adminResult.user.id,
+      token: adminToken,
+      kind: 'admin',
+    },
+    agent,
+    storeless: leaver.token,
+  };
+});
+afterAll(() => app.close());
+
+describe('the access table', () => {
+  it('has exactly one entry per procedure of the app router', () => {
+    const procedures = Object.keys(createAppRouter({ devTools: true })._def.procedures).sort();
+    expect(Object.keys(app.router._def.procedures).sort()).toEqual(procedures);
+    expect(Object.keys(TABLE).sort()).toEqual(procedures);
+  });
+});
+
+describe.each(Object.entries(TABLE))('%s', (path, entry) => {
+  if (entry.access === 'public') {
+    it('is callable without signing in', async () => {
+      await invoke(null, path, await inputFor(entry));
+    });
+    return;
+  }
+
+  it('refuses an unauthenticated caller with UNAUTHORIZED', async () => {
+    await expectRefused(null, path, await inputFor(entry), ['UNAUTHORIZED']);
+  });
+
+  if (entry.access === 'authed') {
+    it('serves any signed-in user', async () => {
+      const token = entry.actor ? await entry.actor(world) : await freshSession(world.roles.viewer);
+      await invoke(token, path, await inputFor(entry));
+    });
+  }
+
+  if (entry.access === 'admin' || entry.access === 'agent') {
+    const systemRole = entry.access;
+    it(`refuses store owners and members whose membership role is "admin" or "agent" (FORBIDDEN)`, async () => {
+      for (const role of ['owner', 'admin', 'agent', 'manager'] as const) {
+        await expectRefused(world.roles[role].token, path, await inputFor(entry), ['FORBIDDEN']);
+      }
+      await expectRefused(world.ownerB.token, path, await inputFor(entry), ['FORBIDDEN']);
+    });
+    it(`refuses the other system role and serves a real ${systemRole}`, async () => {
+      const other = systemRole === 'admin' ? world.agent : world.admin;
+      await expectRefused(other.token, path, await inputFor(entry), ['FORBIDDEN']);
+      const allowed = systemRole === 'admin' ? world.admin : world.agent;
+      await invoke(await freshSession(allowed), path, await inputFor(entry));
+    });
+  }
+
+  if (entry.access.startsWith('store:')) {
+    const capability = entry.access.slice('store:'.length) as Capability;
+    const allowed = ROLES_WITH[capability];
+    const refused = MEMBER_ROLES.filter((role) => !allowed.includes(role));
+
+    it('refuses callers without an active store (agent, admin, removed member) with FORBIDDEN', async () => {
+      for (const token of [world.agent.token, world.admin.token, world.storeless]) {
+        await expectRefused(token, path, await inputFor(entry), ['FORBIDDEN']);
+      }
+    });
+
+    if (refused.length > 0) {
+      it(`refuses membership roles ${refused.join(', ')} with FORBIDDEN`, async () => {
+        expect(refused).toContain('viewer');
+        for (const role of refused) {
+          await expectRefused(world.roles[role].token, path, await inputFor(entry), ['FORBIDDEN']);
+        }
+      });
+    }
+
+    it(`serves membership roles ${allowed.join(', ')}`, async () => {
+      for (const role of allowed) await invoke(await freshSession(world.roles[role]), path, await inputFor(entry));
+    });
+  }
+
+  const otherTenant = entry.otherTenant;
+  if (otherTenant) {
+    it(`refuses to act on another tenant's resource (${otherTenant.code}) and changes nothing`, async () => {
+      const token = await freshSession(world.roles.owner);
+      await expectRefused(token, path, otherTenant.input(world), [otherTenant.code]);
+    });
+  }
+});
+
+describe('tenant isolation details', () => {
+  it("another store's members, owner and pending invitee are untouched by store A's team actions", async () => {
+    const owner = app.call({ token: await freshSession(world.roles.owner) }).caller.store.members;
+    for (const userId of [world.ownerB.userId, world.staffB.userId, world.invitedToB]) {
+      expect((await failureOf(owner.remove({ userId }))).code).toBe('NOT_FOUND');
+      expect((await failureOf(owner.changeRole({ userId, role: 'viewer' }))).code).toBe('NOT_FOUND');
+    }
+    const bMembers = await app.deps.db
+      .select({ userId: storeMemberships.userId, role: storeMemberships.role, status: storeMemberships.status })
+      .from(storeMemberships)
+      .where(eq(storeMemberships.storeId, world.storeB));
+    expect(bMembers).toEqual(
+      expect.arrayContaining([
+        { userId: world.ownerB.userId, role: 'owner', status: 'active' },
+        { userId: world.staffB.userId, role: 'staff', status: 'active' },
+        { userId: world.invitedToB, role: 'staff', status: 'invited' },
+      ]),
+    );
+    // Store A's member list never shows store B's people.
+    const listed = await owner.list();
+    expect(listed.map((m) => m.userId)).not.toEqual(expect.arrayContaining([world.ownerB.userId, world.staffB.userId]));
+  });
+
+  it("a store's public profile leaves out its private fields", async () => {
+    const profile = await app
+      .call({ token: world.roles.viewer.token })
+      .caller.store.public.get({ storeId: world.storeB });
+    expect(profile.id).toBe(world.storeB);
+    expect(profile).not.toHaveProperty('subscriptionActive');
+    expect(profile).not.toHaveProperty('ownerUserId');
+  });
+
+  it('a membership row with role "admin" grants nothing beyond the store', async () => {
+    const whoami = await app.call({ token: world.roles.admin.token }).caller.system.whoami();
+    expect(whoami).toMatchObject({ systemRole: null, membershipRole: 'admin', storeId: world.storeA });
+    const [membership] = await app.deps.db
+      .select()
+      .from(storeMemberships)
+      .where(and(eq(storeMemberships.userId, world.roles.agent.userId), eq(storeMemberships.storeId, world.storeA)));
+    expect(membership?.role).toBe('agent');
+  });
+});

@@ -1,0 +1,292 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { createHTTPServer } from '@trpc/server/adapters/standalone';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, failureOf, registerInputFor, registerOwner, type TestApp, uniqueEmail } from '../src/testing';
+import { createContextFactory } from '../src/trpc/context';
+import { freshIp, RELAXED_LIMITS, rowCounts } from './helpers';
+
+let app: TestApp;
+let owner: Awaited<ReturnType<typeof registerOwner>>;
+beforeAll(async () => {
+  app = await createTestApp(RELAXED_LIMITS);
+  owner = await registerOwner(app);
+});
+afterAll(() => app.close());
+
+const RTL_OVERRIDE = '\u202E';
+const ZERO_WIDTH_SPACE = '\u200B';
+const ZERO_WIDTH_JOINER = '\u200D';
+const BELL = '\u0007';
+const NUL = '\u0000';
+const LONE_SURROGATE = '\uD800';
+
+interface Case {
+  name: string;
+  input: () => Record<string, unknown>;
+  /** The field paths the client is told about (each must be reported). */
+  paths: string[];
+}
+
+const validRegister = () => registerInputFor({ email: uniqueEmail('bad-input') }) as unknown as Record<string, unknown>;
+const withAddress = (patch: Record<string, unknown>) => {
+  const input = validRegister();
+  return { ...input, address: { ...(input.address as object), ...patch } };
+};
+
+const registerCases: Case[] = [
+  { name: 'malformed email', input: () => ({ ...validRegister(), email: 'not-an-email' }), paths: ['email'] },
+  {
+    name: 'email with a zero-width space',
+    input: () => ({ ...validRegister(), email: `a${ZERO_WIDTH_SPACE}b@example.com` }),
+    paths: ['email'],
+  },
+  {
+    name: 'email longer than 254',
+    input: () => ({ ...validRegister(), email: `${'a'.repeat(250)}@example.com` }),
+    paths: ['email'],
+  },
+  { name: 'weak password', input: () => ({ ...validRegister(), password: 'password' }), paths: ['password'] },
+  { name: 'short password', input: () => ({ ...validRegister(), password: 'Ab1' }), paths: ['password'] },
+  {
+    name: 'oversized password',
+    input: () => ({ ...validRegister(), password: `Aa1${'x'.repeat(200)}` }),
+    paths: ['password'],
+  },
+  {
+    name: 'oversized company name',
+    input: () => ({ ...validRegister(), companyName: 'C'.repeat(10_000) }),
+    paths: ['companyName'],
+  },
+  {
+    name: 'oversized first name',
+    input: () => ({ ...validRegister(), firstName: 'F'.repeat(81) }),
+    paths: ['firstName'],
+  },
+  {
+    name: 'RTL override in the company name',
+    input: () => ({ ...validRegister(), companyName: `Legit${RTL_OVERRIDE}gpj.exe` }),
+    paths: ['companyName'],
+  },
+  {
+    name: 'zero-width joiner in the last name',
+    input: () => ({ ...validRegister(), lastName: `Sto${ZERO_WIDTH_JOINER}ne` }),
+    paths: ['lastName'],
+  },
+  {
+    name: 'NUL in the first name',
+    input: () => ({ ...validRegister(), firstName: `Ri${NUL}ley` }),
+    paths: ['firstName'],
+  },
+  {
+    name: 'control character in the address',
+    input: () => withAddress({ line1: `1 Main${BELL} St` }),
+    paths: ['address.line1'],
+  },
+  {
+    name: 'lone surrogate in the dba name',
+    input: () => ({ ...validRegister(), dbaName: `Shop${LONE_SURROGATE}` }),
+    paths: ['dbaName'],
+  },
+  { name: 'whitespace-only first name', input: () => ({ ...validRegister(), firstName: '   ' }), paths: ['firstName'] },
+  { name: 'missing email', input: () => ({ ...validRegister(), email: undefined }), paths: ['email'] },
+  {
+    name: 'unknown top-level fields',
+    input: () => ({ ...validRegister(), systemRole: 'admin', isAdmin: true }),
+    paths: ['systemRole', 'isAdmin'],
+  },
+  { name: 'unknown address field', input: () => withAddress({ geo_hash: 'dqcjq' }), paths: ['address.geo_hash'] },
+  { name: 'acceptTos as a string', input: () => ({ ...validRegister(), acceptTos: 'true' }), paths: ['acceptTos'] },
+  { name: 'acceptTos false', input: () => ({ ...validRegister(), acceptTos: false }), paths: ['acceptTos'] },
+  { name: 'latitude as a string', input: () => withAddress({ lat: '36.15' }), paths: ['address.lat'] },
+  { name: 'latitude out of range', input: () => withAddress({ lat: 91 }), paths: ['address.lat'] },
+  { name: 'unknown store type', input: () => ({ ...validRegister(), storeType: 'seller' }), paths: ['storeType'] },
+  { name: 'email as a number', input: () => ({ ...validRegister(), email: 42 }), paths: ['email'] },
+  { name: 'address as an array', input: () => ({ ...validRegister(), address: [] }), paths: ['address'] },
+  { name: 'non-US state', input: () => withAddress({ state: 'ON' }), paths: ['address.state'] },
+];
+
+const loginCases: Case[] = [
+  { name: 'malformed email', input: () => ({ email: 'user@', password: 'Whatever-123' }), paths: ['email'] },
+  { name: 'empty password', input: () => ({ email: owner.input.email, password: '' }), paths: ['password'] },
+  {
+    name: 'oversized password',
+    input: () => ({ email: owner.input.email, password: 'p'.repeat(100_000) }),
+    paths: ['password'],
+  },
+  {
+    name: 'unknown field',
+    input: () => ({ email: owner.input.email, password: 'Whatever-123', rememberMe: true }),
+    paths: ['rememberMe'],
+  },
+  {
+    name: 'email as an array',
+    input: () => ({ email: [owner.input.email], password: 'Whatever-123' }),
+    paths: ['email'],
+  },
+  {
+    name: 'RTL override in the email',
+    input: () => ({ email: `${RTL_OVERRIDE}${owner.input.email}`, password: 'Whatever-123' }),
+    paths: ['email'],
+  },
+];
+
+const updateCases: Case[] = [
+  { name: 'malformed email', input: () => ({ email: 'sales-at-example.com' }), paths: ['email'] },
+  { name: 'empty company name', input: () => ({ companyName: '' }), paths: ['companyName'] },
+  { name: 'oversized description', input: () => ({ description: 'd'.repeat(2001) }), paths: ['description'] },
+  {
+    name: 'RTL override in the company name',
+    input: () => ({ companyName: `Shop${RTL_OVERRIDE}` }),
+    paths: ['companyName'],
+  },
+  {
+    name: 'zero-width space in a category',
+    input: () => ({ categories: ['flower', `edi${ZERO_WIDTH_SPACE}bles`] }),
+    paths: ['categories.1'],
+  },
+  {
+    name: 'too many categories',
+    input: () => ({ categories: Array.from({ length: 21 }, (_, i) => `c${i}`) }),
+    paths: ['categories'],
+  },
+  { name: 'control character in the phone', input: () => ({ phone: `555${BELL}0100` }), paths: ['phone'] },
+  { name: 'phone as a number', input: () => ({ phone: 5550100 }), paths: ['phone'] },
+  { name: 'unknown social network', input: () => ({ social: { tiktok: '@shop' } }), paths: ['social.tiktok'] },
+  {
+    name: 'unknown fields',
+    input: () => ({ ownerUserId: randomUUID(), kycStatus: 'verified' }),
+    paths: ['ownerUserId', 'kycStatus'],
+  },
+  { name: 'categories as a string', input: () => ({ categories: 'flower' }), paths: ['categories'] },
+];
+
+const validInvite = () => ({ email: uniqueEmail('invitee'), firstName: 'In', lastName: 'Vitee', role: 'staff' });
+const inviteCases: Case[] = [
+  { name: 'malformed email', input: () => ({ ...validInvite(), email: 'invitee@@example.com' }), paths: ['email'] },
+  { name: 'a system role as membership role', input: () => ({ ...validInvite(), role: 'admin' }), paths: ['role'] },
+  { name: 'agent as membership role', input: () => ({ ...validInvite(), role: 'agent' }), paths: ['role'] },
+  { name: 'unknown role', input: () => ({ ...validInvite(), role: 'superuser' }), paths: ['role'] },
+  {
+    name: 'control character in the first name',
+    input: () => ({ ...validInvite(), firstName: `In${NUL}` }),
+    paths: ['firstName'],
+  },
+  {
+    name: 'RTL override in the last name',
+    input: () => ({ ...validInvite(), lastName: `${RTL_OVERRIDE}eetiv` }),
+    paths: ['lastName'],
+  },
+  { name: 'oversized last name', input: () => ({ ...validInvite(), lastName: 'L'.repeat(81) }), paths: ['lastName'] },
+  { name: 'unknown field', input: () => ({ ...validInvite(), storeId: randomUUID() }), paths: ['storeId'] },
+  { name: 'missing role', input: () => ({ ...validInvite(), role: undefined }), paths: ['role'] },
+  { name: 'role as a number', input: () => ({ ...validInvite(), role: 1 }), paths: ['role'] },
+];
+
+const procedures: Record<string, { cases: Case[]; run: (input: Record<string, unknown>) => Promise<unknown> }> = {
+  'auth.register': {
+    cases: registerCases,
+    run: (input) => app.call({ idempotencyKey: randomUUID(), ip: freshIp() }).caller.auth.register(input as never),
+  },
+  'auth.login': {
+    cases: loginCases,
+    run: (input) => app.call({ ip: freshIp() }).caller.auth.login(input as never),
+  },
+  'store.me.update': {
+    cases: updateCases,
+    run: (input) => app.call({ token: owner.token }).caller.store.me.update(input as never),
+  },
+  'store.members.invite': {
+    cases: inviteCases,
+    run: (input) =>
+      app.call({ token: owner.token, idempotencyKey: randomUUID() }).caller.store.members.invite(input as never),
+  },
+};
+
+describe.each(Object.entries(procedures))('%s', (_path, { cases, run }) => {
+  it.each(cases.map((c) => [c.name, c] as const))(
+    '%s → VALIDATION_ERROR naming the field, nothing written',
+    async (_name, c) => {
+      const before = await rowCounts(app);
+      const hashesBefore = { ...app.deps.hasher.stats };
+      const failure = await failureOf(run(c.input()));
+      expect(failure.code).toBe('VALIDATION_ERROR');
+      const paths = failure.violations.map((v) => v.path);
+      for (const path of c.paths) expect(paths).toContain(path);
+      expect(await rowCounts(app)).toEqual(before);
+      // Refused input never reaches Argon2.
+      expect(app.deps.hasher.stats.hashes).toBe(hashesBefore.hashes);
+      expect(app.deps.hasher.stats.verifies).toBe(hashesBefore.verifies);
+    },
+  );
+});
+
+describe('over real HTTP', () => {
+  let server: ReturnType<typeof createHTTPServer>;
+  let baseUrl: string;
+  beforeAll(async () => {
+    const createContext = createContextFactory(app.deps);
+    server = createHTTPServer({
+      router: app.router,
+      createContext: ({ req }) => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(req.headers)) {
+          if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+        }
+        return createContext({ headers, resHeaders: new Headers(), remoteAddress: req.socket.remoteAddress });
+      },
+      responseMeta: ({ ctx }) => ({ headers: ctx?.resHeaders }),
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+    fetch(`${baseUrl}/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), ...headers },
+      body,
+    });
+
+  it('answers malformed JSON with 400 VALIDATION_ERROR, violations and no stack trace', async () => {
+    const before = await rowCounts(app);
+    const response = await post('auth.register', '{"email": "a@example.com", "password": ');
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    const body = JSON.parse(text) as { error: { message: string; data: Record<string, unknown> } };
+    expect(body.error.data.code).toBe('VALIDATION_ERROR');
+    expect(Array.isArray(body.error.data.violations)).toBe(true);
+    expect(body.error.data.httpStatus).toBe(400);
+    expect(text).not.toMatch(/stack|node_modules|\.ts:\d+|at [A-Za-z]+ \(/);
+    expect(await rowCounts(app)).toEqual(before);
+  });
+
+  it('answers well-formed JSON with bad fields with 400 and one violation per field path', async () => {
+    const before = await rowCounts(app);
+    const input = { ...validRegister(), email: 'nope', acceptTos: 'yes', isAdmin: true };
+    const response = await post('auth.register', JSON.stringify(input));
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    const body = JSON.parse(text) as {
+      error: { data: { code: string; violations: { path: string; code: string; message: string }[] } };
+    };
+    expect(body.error.data.code).toBe('VALIDATION_ERROR');
+    expect(body.error.data.violations.map((v) => v.path).sort()).toEqual(['acceptTos', 'email', 'isAdmin']);
+    for (const violation of body.error.data.violations) expect(violation.message).toBeTruthy();
+    expect(text).not.toMatch(/stack|node_modules|\.ts:\d+/);
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+    expect(await rowCounts(app)).toEqual(before);
+  });
+
+  it('answers a missing Idempotency-Key with 400 VALIDATION_ERROR over HTTP too', async () => {
+    const response = await fetch(`${baseUrl}/auth.register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(validRegister()),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { data: { code: string } } };
+    expect(body.error.data.code).toBe('VALIDATION_ERROR');
+  });
+});
