@@ -23,7 +23,7 @@ export async function logout(deps: AppDeps, sessionId: string): Promise<void> {
 }
 
 /** Switch store (DOMAIN §1.5): requires an active membership; re-issues the session with both tokens. */
-export async function switchStore(deps: AppDeps, principal: Principal, storeId: string) {
+export async function switchStore(deps: AppDeps, principal: Pick<Principal, 'userId' | 'sessionId'>, storeId: string) {
   const [membership] = await deps.db
     .select({ storeId: storeMemberships.storeId })
     .from(storeMemberships)

@@ -1,0 +1,26 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // Workspace packages ship TypeScript source.
+  transpilePackages: ['@pf/api', '@pf/domain', '@pf/db', '@pf/adapters'],
+  // Native addons, WASM and worker-thread users must stay real node_modules at run time.
+  serverExternalPackages: ['argon2', '@electric-sql/pglite', 'pino', 'postgres', 'ioredis', 'prom-client'],
+  poweredByHeader: false,
+  typedRoutes: false,
+  // forbidden() answers a real 403 page for areas the signed-in role may not use.
+  experimental: { authInterrupts: true },
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

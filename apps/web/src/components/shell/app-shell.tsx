@@ -1,0 +1,81 @@
+'use client';
+
+import type { MeDto } from '@pf/domain';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { Brand } from '@/components/brand';
+import { cn } from '@/lib/cn';
+import { homePathOf, type NavItem, navigationFor } from '@/lib/navigation';
+import { StoreSwitcher } from './store-switcher';
+import { UserMenu } from './user-menu';
+
+const isActive = (pathname: string, item: NavItem, home: string) =>
+  item.href === home ? pathname === home : pathname === item.href || pathname.startsWith(`${item.href}/`);
+
+/** Desktop: sidebar + top bar. Phone: top bar + bottom navigation with large touch targets. */
+export function AppShell({ me, children }: { me: MeDto; children: ReactNode }) {
+  const pathname = usePathname();
+  const items = navigationFor(me);
+  const home = homePathOf(me);
+  return (
+    <div className="min-h-screen md:pl-60">
+      <aside className="fixed inset-y-0 left-0 hidden w-60 flex-col border-r border-gray-200 bg-white md:flex">
+        <div className="flex h-16 items-center px-5">
+          <Brand href={home} />
+        </div>
+        <nav aria-label="Main" className="flex-1 space-y-1 px-3 py-2">
+          {items.map((item) => (
+            <Link
+              key={item.href}
+              href={item.href}
+              aria-current={isActive(pathname, item, home) ? 'page' : undefined}
+              className={cn(
+                'flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium',
+                isActive(pathname, item, home) ? 'bg-brand-50 text-brand-800' : 'text-gray-700 hover:bg-gray-100',
+              )}
+            >
+              <item.icon className="h-5 w-5" aria-hidden />
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+      </aside>
+
+      <header className="sticky top-0 z-30 flex h-16 items-center gap-3 border-b border-gray-200 bg-white/95 px-4 backdrop-blur md:px-8">
+        <div className="md:hidden">
+          <Brand href={home} />
+        </div>
+        <div className="ml-auto flex items-center gap-3 md:ml-0 md:flex-1">
+          <StoreSwitcher me={me} />
+          <div className="ml-auto">
+            <UserMenu me={me} />
+          </div>
+        </div>
+      </header>
+
+      <main className="px-4 pb-28 pt-6 md:px-8 md:pb-10">{children}</main>
+
+      <nav
+        aria-label="Main"
+        className="fixed inset-x-0 bottom-0 z-30 grid border-t border-gray-200 bg-white md:hidden"
+        style={{ gridTemplateColumns: `repeat(${Math.max(items.length, 1)}, minmax(0, 1fr))` }}
+      >
+        {items.map((item) => (
+          <Link
+            key={item.href}
+            href={item.href}
+            aria-current={isActive(pathname, item, home) ? 'page' : undefined}
+            className={cn(
+              'flex min-h-16 flex-col items-center justify-center gap-1 text-xs font-medium',
+              isActive(pathname, item, home) ? 'text-brand-800' : 'text-gray-600',
+            )}
+          >
+            <item.icon className="h-6 w-6" aria-hidden />
+            {item.label}
+          </Link>
+        ))}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import type { MeDto } from '@pf/domain';
+import {
+  Building2,
+  Home,
+  Inbox,
+  LayoutDashboard,
+  type LucideIcon,
+  Package,
+  ShieldCheck,
+  ShoppingCart,
+  Truck,
+  Users,
+} from 'lucide-react';
+
+export interface NavItem {
+  href: string;
+  label: string;
+  icon: LucideIcon;
+}
+
+export type Area = 'buyer' | 'vendor' | 'agent' | 'admin';
+
+/** The area a signed-in user lands in, from the server's view of them (system role first, then store type). */
+export function homeAreaOf(me: MeDto): Area | 'invitations' {
+  if (me.user.systemRole === 'admin') return 'admin';
+  if (me.activeStore) return me.activeStore.type;
+  if (me.user.systemRole === 'agent') return 'agent';
+  return 'invitations';
+}
+
+export const homePathOf = (me: MeDto) => `/${homeAreaOf(me)}`;
+
+const canManageTeam = (me: MeDto) => me.activeStore?.role === 'owner' || me.activeStore?.role === 'manager';
+
+/** Only what the session's role may use (UI.md). */
+export function navigationFor(me: MeDto): NavItem[] {
+  if (me.user.systemRole === 'admin') {
+    return [
+      { href: '/admin', label: 'Overview', icon: LayoutDashboard },
+      { href: '/admin/agents', label: 'Agents', icon: Truck },
+      { href: '/admin/licenses', label: 'Licenses', icon: ShieldCheck },
+    ];
+  }
+  const items: NavItem[] = [];
+  if (me.activeStore?.type === 'buyer') {
+    items.push(
+      { href: '/buyer', label: 'Home', icon: Home },
+      { href: '/buyer/marketplace', label: 'Marketplace', icon: ShoppingCart },
+    );
+  }
+  if (me.activeStore?.type === 'vendor') {
+    items.push(
+      { href: '/vendor', label: 'Home', icon: Home },
+      { href: '/vendor/products', label: 'Products', icon: Package },
+    );
+  }
+  if (!me.activeStore && me.user.systemRole === 'agent')
+    items.push({ href: '/agent', label: 'Deliveries', icon: Truck });
+  if (me.activeStore) items.push({ href: '/settings/store', label: 'Store', icon: Building2 });
+  if (canManageTeam(me)) items.push({ href: '/settings/team', label: 'Team', icon: Users });
+  if (me.stores.some((store) => store.membershipStatus === 'invited') || !me.activeStore) {
+    items.push({ href: '/invitations', label: 'Invitations', icon: Inbox });
+  }
+  return items;
+}
