@@ -42,7 +42,8 @@ function clientFor(runtime: Runtime) {
   };
 }
 
-describe('embedded mode (no DATABASE_URL, no REDIS_URL)', () => {
+// Starting PGlite (WASM) and migrating it takes seconds, more on a busy machine; this is a limit, not an assertion.
+describe('embedded mode (no DATABASE_URL, no REDIS_URL)', { timeout: 120_000 }, () => {
   it('runs on PGlite and the in-process KV, migrates itself, and serves register → login → me', async () => {
     const input = registerInputFor({ storeType: 'buyer', companyName: 'Embedded Dispensary' });
     const config = embeddedConfig();

@@ -136,7 +136,8 @@ describe('auth rate limits (defaults: login 20/IP and 5/email a minute, register
   });
 });
 
-describe('password hashing concurrency cap', () => {
+// Thirty production-strength hashes to set up: a generous limit for a busy machine (not an assertion).
+describe('password hashing concurrency cap', { timeout: 60_000 }, () => {
   let app: TestApp;
   beforeAll(async () => {
     // Production-strength Argon2 parameters, so a verification lasts long enough for a burst to pile up.
