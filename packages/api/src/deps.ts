@@ -21,4 +21,6 @@ export interface AppDeps {
   rateLimit: AuthRateLimiter;
   policies: { login: RatePolicy; register: RatePolicy };
   metrics: Metrics;
+  /** HMAC key for request fingerprints stored with idempotency keys. */
+  fingerprintKey: string;
 }

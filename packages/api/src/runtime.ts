@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createMemoryKeyValueStore, createRedisKeyValueStore } from '@pf/adapters';
@@ -104,6 +104,9 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
       ),
     },
     metrics: createMetrics(),
+    fingerprintKey: createHash('sha256')
+      .update(`idempotency:${authSecretFor(config)}`)
+      .digest('hex'),
   };
   return {
     deps,

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { storeMemberships, stores, users } from '@pf/db';
+import { createHash, randomUUID } from 'node:crypto';
+import { idempotencyKeys, storeMemberships, stores, users } from '@pf/db';
 import type { InviteMemberInput } from '@pf/domain';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,10 +67,13 @@ describe('store.members.invite (24h idempotency)', () => {
     const counts = await rowCounts(app);
 
     const again = inviteWith(owner.token, key, input);
-    // The client that lost the first response gets it back, temporary password included.
-    expect(await again.promise).toEqual(original);
+    // The client that lost the first response gets it back, except the one-time temporary password,
+    // which is never kept in the idempotency table.
+    expect(await again.promise).toEqual({ ...original, temporaryPassword: null });
     expect(again.resHeaders.get('idempotency-replayed')).toBe('true');
     expect(original.temporaryPassword).toMatch(/^[A-Za-z0-9]{16}$/);
+    const stored = await app.deps.db.select().from(idempotencyKeys);
+    expect(JSON.stringify(stored)).not.toContain(original.temporaryPassword);
     expect(await membershipsOf(owner.storeId, input.email)).toHaveLength(1);
     expect(await usersWith(input.email)).toHaveLength(1);
     expect(await rowCounts(app)).toEqual(counts);
@@ -110,7 +113,7 @@ describe('store.members.invite (24h idempotency)', () => {
     expect(await usersWith(input.email)).toHaveLength(1);
     // Once the first finished, a retry is a replay of it.
     const retry = inviteWith(owner.token, key, input);
-    expect(await retry.promise).toEqual(successes[0]);
+    expect(await retry.promise).toEqual({ ...successes[0], temporaryPassword: null });
     expect(retry.resHeaders.get('idempotency-replayed')).toBe('true');
   });
 
@@ -229,5 +232,20 @@ describe('auth.register (24h idempotency)', () => {
     }
     expect(await usersWith(input.email)).toHaveLength(1);
     expect(await storesNamed(input.companyName)).toHaveLength(1);
+  });
+});
+
+describe('what the idempotency table keeps', () => {
+  it('never a password or an unkeyed hash of the request that carried one', async () => {
+    const input = registerInputFor({ email: uniqueEmail('fingerprint') });
+    const key = randomUUID();
+    await app.call({ idempotencyKey: key, ip: freshIp() }).caller.auth.register(input);
+    const [row] = await app.deps.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
+    expect(row).toBeDefined();
+    expect(JSON.stringify(row)).not.toContain(input.password);
+    const plainHashes = [JSON.stringify(input), JSON.stringify(registerInputFor({ ...input }))].map((text) =>
+      createHash('sha256').update(text).digest('base64url'),
+    );
+    expect(plainHashes).not.toContain(row?.requestHash);
   });
 });

@@ -107,6 +107,14 @@ describe('store profile', () => {
     expect(row?.address).toEqual(owner.input.address);
   });
 
+  it('treats an emptied text field as cleared, as a form sends it', async () => {
+    const owner = await registerOwner(app);
+    const me = app.call({ token: owner.token }).caller.store.me;
+    await me.update({ phone: '+1 405 555 0199', dbaName: 'Sunny', description: 'Keep me' });
+    const cleared = await me.update({ phone: '', dbaName: '   ' });
+    expect(cleared).toMatchObject({ phone: null, dbaName: null, description: 'Keep me' });
+  });
+
   it('refuses to edit the address (or type, KYC status) as an unknown field, naming it, and changes nothing', async () => {
     const owner = await registerOwner(app);
     const before = await storeRow(owner.storeId);

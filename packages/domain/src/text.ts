@@ -26,6 +26,18 @@ export const optionalText = (max: number) =>
     .transform((value) => (value === '' ? undefined : value))
     .optional();
 
+/** For patches: absent keeps the value, null or an emptied field (as forms send it) clears it. */
+export const clearableText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .normalize('NFC')
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !FORBIDDEN_CHARS.test(value), { message: 'contains characters that are not allowed' })
+    .transform((value) => (value === '' ? null : value))
+    .nullable()
+    .optional();
+
 export const emailSchema = z
   .string()
   .trim()

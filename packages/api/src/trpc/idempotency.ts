@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { idempotencyKeys } from '@pf/db';
 import { AppError } from '@pf/domain';
 import { and, eq, lt, or, sql } from 'drizzle-orm';
@@ -17,10 +17,20 @@ export type StoredOutcome =
 
 export type ClaimResult = { kind: 'claimed' } | { kind: 'replay'; outcome: StoredOutcome };
 
-export const requestHash = (input: unknown) =>
-  createHash('sha256')
+/**
+ * Keyed (HMAC) fingerprint of the request: inputs can hold passwords, and a plain hash kept for 24 h
+ * would be an offline-crackable copy of them.
+ */
+export const requestHash = (deps: Pick<AppDeps, 'fingerprintKey'>, input: unknown) =>
+  createHmac('sha256', deps.fingerprintKey)
     .update(stringify(input ?? null) ?? 'null')
     .digest('base64url');
+
+/** Stored responses are replayed for a day or a week: one-time secrets in them are blanked first. */
+export function redactForStorage(data: unknown, fields: readonly string[] | undefined): unknown {
+  if (!fields?.length || typeof data !== 'object' || data === null) return data;
+  return { ...data, ...Object.fromEntries(fields.map((field) => [field, null])) };
+}
 
 export function readIdempotencyKey(headers: Headers): string {
   const key = headers.get('idempotency-key')?.trim();

@@ -7,6 +7,8 @@ export type IdempotencyWindow = '24h' | '7d';
 export interface Meta {
   /** Requires an `Idempotency-Key` header and replays the stored response for repeats (DOMAIN §10.4). */
   idempotency?: IdempotencyWindow;
+  /** Top-level response fields shown only once (e.g. a temporary password): replays return null for them. */
+  redactOnReplay?: readonly string[];
 }
 
 export const t = initTRPC

@@ -6,6 +6,7 @@ import {
   claimIdempotencyKey,
   completeIdempotencyKey,
   readIdempotencyKey,
+  redactForStorage,
   releaseIdempotencyKey,
   requestHash,
 } from './idempotency';
@@ -43,7 +44,13 @@ const idempotent = t.middleware(async ({ ctx, meta, path, getRawInput, next }) =
   const key = readIdempotencyKey(ctx.headers);
   const principal = (ctx as { principal: Principal | null }).principal;
   const scope = `${principal?.userId ?? 'anon'}|${principal?.store?.id ?? ''}|${path}`;
-  const claim = await claimIdempotencyKey(ctx.deps, scope, key, requestHash(await getRawInput()), meta.idempotency);
+  const claim = await claimIdempotencyKey(
+    ctx.deps,
+    scope,
+    key,
+    requestHash(ctx.deps, await getRawInput()),
+    meta.idempotency,
+  );
   ctx.resHeaders.set('idempotency-replayed', claim.kind === 'replay' ? 'true' : 'false');
   if (claim.kind === 'replay') {
     const { outcome } = claim;
@@ -62,7 +69,10 @@ const idempotent = t.middleware(async ({ ctx, meta, path, getRawInput, next }) =
   }
   const result = await next();
   if (result.ok) {
-    await completeIdempotencyKey(ctx.deps, scope, key, { ok: true, data: result.data });
+    await completeIdempotencyKey(ctx.deps, scope, key, {
+      ok: true,
+      data: redactForStorage(result.data, meta.redactOnReplay),
+    });
   } else {
     const error = toAppError(result.error);
     if (error.httpStatus >= 500 || error.code === 'RATE_LIMIT_EXCEEDED') {

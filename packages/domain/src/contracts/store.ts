@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { addressSchema } from '../address';
 import { INVITABLE_ROLES, KYC_STATUSES, MEMBER_ROLES, MEMBERSHIP_STATUSES, STORE_TYPES } from '../identity';
-import { cleanText, emailSchema, optionalText, uuidSchema } from '../text';
-
-const nullableText = (max: number) => optionalText(max).nullable();
+import { cleanText, clearableText, emailSchema, optionalText, uuidSchema } from '../text';
 
 export const socialSchema = z.strictObject({
   twitter: optionalText(200),
@@ -17,9 +15,9 @@ export const socialSchema = z.strictObject({
 /** Absent = unchanged, null = cleared (DOMAIN §5.3b). */
 export const updateStoreInput = z.strictObject({
   companyName: cleanText(120).optional(),
-  dbaName: nullableText(120),
-  description: nullableText(2000),
-  phone: nullableText(32),
+  dbaName: clearableText(120),
+  description: clearableText(2000),
+  phone: clearableText(32),
   email: emailSchema.nullable().optional(),
   social: socialSchema.nullable().optional(),
   categories: z.array(cleanText(40)).max(20).nullable().optional(),

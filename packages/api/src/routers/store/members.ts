@@ -10,7 +10,7 @@ export const listMembersProcedure = teamManager
   .query(({ ctx }) => listMembers(ctx.deps, ctx.store));
 
 export const inviteMemberProcedure = teamManager
-  .meta({ idempotency: '24h' })
+  .meta({ idempotency: '24h', redactOnReplay: ['temporaryPassword'] })
   .input(inviteMemberInput)
   .output(inviteResult)
   .mutation(({ ctx, input }) => inviteMember(ctx.deps, ctx.principal.userId, ctx.store, input, ctx));
