@@ -14,3 +14,9 @@ ensure_redis
 log "lint";        pnpm lint
 log "typecheck";   pnpm typecheck
 log "unit + integration tests"; pnpm test
+
+log "build the web app"; pnpm exec turbo run build --filter=@pf/web --output-logs=errors-only
+ensure_chromium
+log "browser tests (Playwright, Debian Chromium; screenshots in e2e/artifacts/screenshots)"
+pnpm test:e2e
+log "all tests passed"

@@ -18,6 +18,12 @@ import { InviteDialog } from './invite-dialog';
 const fullName = (member: MemberDto) => `${member.firstName} ${member.lastName}`;
 const capitalized = (value: string) => value[0]?.toUpperCase() + value.slice(1);
 
+const StatusBadge = ({ member }: { member: MemberDto }) => (
+  <Badge tone={member.status === 'active' ? 'success' : 'pending'}>
+    {member.status === 'active' ? 'Active' : 'Invited'}
+  </Badge>
+);
+
 function RemoveDialog({ member, onClose }: { member: MemberDto | null; onClose: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -96,7 +102,7 @@ export function TeamManager({ currentUserId, actorRole }: { currentUserId: strin
               <tr>
                 <th className="px-4 py-3 font-medium">Name</th>
                 <th className="px-4 py-3 font-medium">Role</th>
-                <th className="px-4 py-3 font-medium">Status</th>
+                <th className="hidden px-4 py-3 font-medium sm:table-cell">Status</th>
                 <th className="hidden px-4 py-3 font-medium sm:table-cell">Last sign-in</th>
                 <th className="px-4 py-3">
                   <span className="sr-only">Actions</span>
@@ -114,13 +120,16 @@ export function TeamManager({ currentUserId, actorRole }: { currentUserId: strin
                       <div className="font-medium text-gray-900">
                         {fullName(member)} {isSelf ? <span className="text-gray-500">(you)</span> : null}
                       </div>
-                      <div className="text-gray-600">{member.email}</div>
+                      <div className="break-all text-gray-600">{member.email}</div>
+                      <div className="mt-1 sm:hidden">
+                        <StatusBadge member={member} />
+                      </div>
                     </td>
                     <td className="px-4 py-3">
                       {editable ? (
                         <Select
                           aria-label={`Role of ${fullName(member)}`}
-                          className="h-9 w-32"
+                          className="h-9 w-28 sm:w-32"
                           value={member.role}
                           onChange={(event) => onRoleChange(member, event.target.value as MemberRole)}
                         >
@@ -134,15 +143,13 @@ export function TeamManager({ currentUserId, actorRole }: { currentUserId: strin
                         capitalized(member.role)
                       )}
                     </td>
-                    <td className="px-4 py-3">
-                      <Badge tone={member.status === 'active' ? 'success' : 'pending'}>
-                        {member.status === 'active' ? 'Active' : 'Invited'}
-                      </Badge>
+                    <td className="hidden px-4 py-3 sm:table-cell">
+                      <StatusBadge member={member} />
                     </td>
                     <td className="hidden px-4 py-3 text-gray-600 sm:table-cell">
                       <RelativeTime value={member.lastLoginAt} />
                     </td>
-                    <td className="px-4 py-3 text-right">
+                    <td className="px-2 py-3 text-right sm:px-4">
                       {editable ? (
                         <Button variant="ghost" size="sm" onClick={() => setRemoving(member)}>
                           Remove

@@ -43,12 +43,12 @@ export function AppShell({ me, children }: { me: MeDto; children: ReactNode }) {
       </aside>
 
       <header className="sticky top-0 z-30 flex h-16 items-center gap-3 border-b border-gray-200 bg-white/95 px-4 backdrop-blur md:px-8">
-        <div className="md:hidden">
-          <Brand href={home} />
+        <div className="shrink-0 md:hidden">
+          <Brand href={home} compact />
         </div>
-        <div className="ml-auto flex items-center gap-3 md:ml-0 md:flex-1">
+        <div className="flex min-w-0 flex-1 items-center gap-3">
           <StoreSwitcher me={me} />
-          <div className="ml-auto">
+          <div className="ml-auto shrink-0">
             <UserMenu me={me} />
           </div>
         </div>

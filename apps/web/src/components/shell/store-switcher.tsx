@@ -39,7 +39,7 @@ export function StoreSwitcher({ me }: { me: MeDto }) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger
-        className="flex h-10 max-w-64 items-center gap-2 rounded-md border border-gray-300 bg-white px-3 text-sm font-medium text-gray-900 hover:bg-gray-50"
+        className="flex h-10 min-w-0 max-w-64 items-center gap-2 rounded-md border border-gray-300 bg-white px-3 text-sm font-medium text-gray-900 hover:bg-gray-50"
         disabled={switching}
       >
         <Store className="h-4 w-4 shrink-0 text-brand-700" aria-hidden />
