@@ -76,7 +76,7 @@ test('the vendor invites the demo buyer; the buyer accepts and switches between 
   // An existing account keeps its password: no temporary password is shown.
   await expect(dialog).toBeHidden();
   const row = page.getByRole('row', { name: /buyer@packfinderz\.test/ });
-  await expect(row.getByText('Invited')).toBeVisible();
+  await expect(row.getByText('Invited').filter({ visible: true })).toBeVisible();
   await expectAccessible(page);
   await screenshots(page, 'team');
 
