@@ -98,7 +98,7 @@ export function TeamManager({ currentUserId, actorRole }: { currentUserId: strin
       ) : (
         <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
           <table className="w-full text-left text-sm">
-            <thead className="bg-gray-50 text-xs uppercase text-gray-500">
+            <thead className="hidden bg-gray-50 text-xs uppercase text-gray-500 sm:table-header-group">
               <tr>
                 <th className="px-4 py-3 font-medium">Name</th>
                 <th className="px-4 py-3 font-medium">Role</th>
@@ -115,12 +115,12 @@ export function TeamManager({ currentUserId, actorRole }: { currentUserId: strin
                 const ownerRow = member.role === 'owner';
                 const editable = !isSelf && (isOwner || !ownerRow);
                 return (
-                  <tr key={member.membershipId}>
-                    <td className="px-4 py-3">
+                  <tr key={member.membershipId} className="flex flex-wrap items-center sm:table-row">
+                    <td className="w-full px-4 pt-3 sm:w-auto sm:py-3">
                       <div className="font-medium text-gray-900">
                         {fullName(member)} {isSelf ? <span className="text-gray-500">(you)</span> : null}
                       </div>
-                      <div className="break-all text-gray-600">{member.email}</div>
+                      <div className="break-all text-gray-600 sm:break-normal">{member.email}</div>
                       <div className="mt-1 sm:hidden">
                         <StatusBadge member={member} />
                       </div>
@@ -129,7 +129,7 @@ export function TeamManager({ currentUserId, actorRole }: { currentUserId: strin
                       {editable ? (
                         <Select
                           aria-label={`Role of ${fullName(member)}`}
-                          className="h-9 w-28 sm:w-32"
+                          className="h-9 w-36"
                           value={member.role}
                           onChange={(event) => onRoleChange(member, event.target.value as MemberRole)}
                         >
@@ -149,7 +149,7 @@ export function TeamManager({ currentUserId, actorRole }: { currentUserId: strin
                     <td className="hidden px-4 py-3 text-gray-600 sm:table-cell">
                       <RelativeTime value={member.lastLoginAt} />
                     </td>
-                    <td className="px-2 py-3 text-right sm:px-4">
+                    <td className="ml-auto px-4 py-3 text-right">
                       {editable ? (
                         <Button variant="ghost" size="sm" onClick={() => setRemoving(member)}>
                           Remove
