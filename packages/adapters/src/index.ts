@@ -1,2 +1,3 @@
+export { createEmbeddedTransport, DELIVERY_CHANNEL, type SubscriptionBinding } from './events/embedded';
 export { createMemoryKeyValueStore } from './kv/memory';
 export { createRedisKeyValueStore } from './kv/redis';

@@ -36,6 +36,14 @@ export const configSchema = z
     REGISTER_LIMIT_PER_IP: int(20),
     REGISTER_LIMIT_PER_EMAIL: int(3),
     WORKER_HEARTBEAT_SECONDS: int(30),
+    EVENT_TRANSPORT: z.enum(['embedded', 'pubsub']).default('embedded'),
+    OUTBOX_BATCH_SIZE: int(50),
+    OUTBOX_POLL_INTERVAL_MS: int(500),
+    OUTBOX_MAX_ATTEMPTS: int(10),
+    EVENT_BACKOFF_CAP_MS: int(10_000),
+    CONSUMER_BATCH_SIZE: int(50),
+    CONSUMER_MAX_ATTEMPTS: int(10),
+    CONSUMER_RETRY_BASE_MS: int(1000),
     RUN_WORKER_IN_WEB: bool.optional(),
   })
   .superRefine((config, ctx) => {

@@ -1,10 +1,11 @@
 import type { Database } from '@pf/db';
-import type { Clock, KeyValueStore } from '@pf/domain';
+import type { Clock, EventTransport, KeyValueStore } from '@pf/domain';
 import type { MeteredHasher } from './auth/passwords';
 import type { AuthRateLimiter, RatePolicy } from './auth/rate-limit';
 import type { SessionStore } from './auth/sessions';
 import type { TokenService } from './auth/tokens';
 import type { Config } from './config';
+import type { Notifier } from './events/notifier';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 
@@ -21,6 +22,18 @@ export interface AppDeps {
   rateLimit: AuthRateLimiter;
   policies: { login: RatePolicy; register: RatePolicy };
   metrics: Metrics;
+  transport: EventTransport;
+  /** Wakes loops when Postgres signals new outbox rows or deliveries. */
+  notifier: Notifier;
+  eventing: {
+    batchSize: number;
+    pollMs: number;
+    maxAttempts: number;
+    backoffCapMs: number;
+    consumerBatchSize: number;
+    consumerMaxAttempts: number;
+    consumerRetryBaseMs: number;
+  };
   /** HMAC key for request fingerprints stored with idempotency keys. */
   fingerprintKey: string;
 }

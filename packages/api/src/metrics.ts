@@ -25,6 +25,30 @@ export function createMetrics({ defaults = true } = {}) {
       labelNames: ['loop', 'outcome'] as const,
       registers: [registry],
     }),
+    outboxPublished: new Counter({
+      name: 'pf_outbox_published_total',
+      help: 'Outbox events published',
+      registers: [registry],
+    }),
+    outboxDeadLettered: new Counter({
+      name: 'pf_outbox_dead_lettered_total',
+      help: 'Outbox events moved to the DLQ by the dispatcher',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
+    consumerEvents: new Counter({
+      name: 'pf_consumer_events_total',
+      help: 'Deliveries handled by consumers, by outcome',
+      labelNames: ['consumer', 'outcome'] as const,
+      registers: [registry],
+    }),
+    consumerLagSeconds: new Histogram({
+      name: 'pf_consumer_lag_seconds',
+      help: 'Time from outbox commit to consumer effect',
+      labelNames: ['consumer'] as const,
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers: [registry],
+    }),
     workerHeartbeat: new Gauge({
       name: 'pf_worker_heartbeat_timestamp_seconds',
       help: 'Last heartbeat of the worker loops in this process',

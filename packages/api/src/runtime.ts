@@ -1,15 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createMemoryKeyValueStore, createRedisKeyValueStore } from '@pf/adapters';
+import { createEmbeddedTransport, createMemoryKeyValueStore, createRedisKeyValueStore } from '@pf/adapters';
 import { createPgliteDb, createPostgresDb, type DbHandle } from '@pf/db';
-import { type Clock, type KeyValueStore, systemClock } from '@pf/domain';
+import { type Clock, type EventTransport, type KeyValueStore, systemClock } from '@pf/domain';
 import { createArgon2Hasher } from './auth/passwords';
 import { createAuthRateLimiter } from './auth/rate-limit';
 import { createSessionStore } from './auth/sessions';
 import { createTokenService } from './auth/tokens';
 import type { Config } from './config';
+import { ALL_CONSUMERS } from './consumers';
 import type { AppDeps } from './deps';
+import { bindingFor } from './events/consumer';
+import { createNotifier } from './events/notifier';
 import { createLogger, type Logger } from './logger';
 import { createMetrics } from './metrics';
 
@@ -24,6 +27,7 @@ export interface RuntimeOverrides {
   kv?: KeyValueStore;
   clock?: Clock;
   logger?: Logger;
+  transport?: EventTransport;
 }
 
 /**
@@ -104,6 +108,17 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
       ),
     },
     metrics: createMetrics(),
+    transport: overrides.transport ?? createEmbeddedTransport(dbHandle.db, ALL_CONSUMERS.map(bindingFor)),
+    notifier: createNotifier(dbHandle),
+    eventing: {
+      batchSize: config.OUTBOX_BATCH_SIZE,
+      pollMs: config.OUTBOX_POLL_INTERVAL_MS,
+      maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+      backoffCapMs: config.EVENT_BACKOFF_CAP_MS,
+      consumerBatchSize: config.CONSUMER_BATCH_SIZE,
+      consumerMaxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+      consumerRetryBaseMs: config.CONSUMER_RETRY_BASE_MS,
+    },
     fingerprintKey: createHash('sha256')
       .update(`idempotency:${authSecretFor(config)}`)
       .digest('hex'),
@@ -112,6 +127,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     deps,
     dbHandle,
     async close() {
+      await deps.transport.close();
       await kv.close();
       await dbHandle.close();
     },

@@ -23,6 +23,8 @@ export interface DbHandle {
   db: Database;
   kind: 'postgres' | 'pglite';
   migrate(): Promise<void>;
+  /** LISTEN on a channel; NOTIFYs sent inside a transaction arrive only if it commits. */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,10 @@ export function createPostgresDb({ url, maxConnections = 10, quiet = true }: Pos
     kind: 'postgres',
     migrate: () =>
       migratePostgres(drizzlePostgres({ client, casing: 'snake_case' }), { migrationsFolder: MIGRATIONS_FOLDER }),
+    async listen(channel, onNotify) {
+      const { unlisten } = await client.listen(channel, () => onNotify());
+      return unlisten;
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -59,6 +65,7 @@ export function createPgliteDb(dataDir?: string): DbHandle {
     kind: 'pglite',
     migrate: () =>
       migratePglite(drizzlePglite({ client, casing: 'snake_case' }), { migrationsFolder: MIGRATIONS_FOLDER }),
+    listen: (channel, onNotify) => client.listen(channel, () => onNotify()),
     close: () => client.close(),
   };
 }

@@ -27,3 +27,12 @@ export const parseSystemRole = (value: string | null | undefined): SystemRole | 
 export const storeTypeSchema = z.enum(STORE_TYPES);
 export const memberRoleSchema = z.enum(MEMBER_ROLES);
 export const invitableRoleSchema = z.enum(INVITABLE_ROLES);
+
+export const NOTIFICATION_TYPES = [
+  'system_announcement',
+  'market_update',
+  'security_alert',
+  'order_alert',
+  'compliance',
+] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];

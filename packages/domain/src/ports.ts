@@ -22,3 +22,45 @@ export interface PasswordHasher {
   hash(password: string): Promise<string>;
   verify(encoded: string, password: string): Promise<boolean>;
 }
+
+/** One event as it travels over a transport (DOMAIN §6.2 attributes + envelope body). */
+export interface TransportMessage {
+  eventId: string;
+  eventType: string;
+  aggregateType: string;
+  aggregateId: string;
+  /** Ordering key: the aggregate id, so one aggregate's events arrive in order where the transport can. */
+  orderingKey: string;
+  /** Outbox row creation time, RFC 3339. */
+  createdAt: string;
+  body: Record<string, unknown>;
+}
+
+export interface ReceivedMessage extends TransportMessage {
+  /** 1 on first delivery. */
+  attempt: number;
+}
+
+export type DeliveryOutcome =
+  | { kind: 'ack' }
+  | { kind: 'retry'; delayMs: number; error: string }
+  | { kind: 'dead_letter'; reason: 'handler_failed' | 'unknown_version' | 'non_retryable'; error: string };
+
+/**
+ * Event transport (Pub/Sub in the cloud, Postgres-backed when embedded). `publish` may be handed the
+ * dispatcher's open transaction: a Postgres-backed transport then writes in it, so marking the outbox row
+ * published and delivering it commit together.
+ */
+export interface EventTransport {
+  publish(topic: string, messages: TransportMessage[], tx?: unknown): Promise<void>;
+  /**
+   * Delivers up to `max` ready messages of a subscription to `process`, applying each outcome. Returns
+   * how many were processed. `process` receives the transport's transaction when it has one.
+   */
+  receive(
+    subscription: string,
+    max: number,
+    process: (message: ReceivedMessage, tx?: unknown) => Promise<DeliveryOutcome>,
+  ): Promise<number>;
+  close(): Promise<void>;
+}

@@ -1,6 +1,8 @@
 import { hostname } from 'node:os';
 import { idempotencyKeys } from '@pf/db';
+import { ALL_CONSUMERS } from '../consumers';
 import { purgeExpiredIdempotencyKeys } from '../trpc/idempotency';
+import { consumerLoop, dispatcherLoop } from './eventing';
 import type { Loop } from './runner';
 
 export const heartbeatLoop: Loop = {
@@ -13,6 +15,7 @@ export const heartbeatLoop: Loop = {
     });
     deps.metrics.workerHeartbeat.set(at.getTime() / 1000);
     deps.logger.debug('heartbeat');
+    return false;
   },
 };
 
@@ -23,9 +26,15 @@ export const idempotencyRetentionLoop: Loop = {
   async runOnce(deps) {
     const removed = await purgeExpiredIdempotencyKeys(deps).returning({ key: idempotencyKeys.key });
     if (removed.length > 0) deps.logger.info({ removed: removed.length }, 'expired idempotency keys purged');
+    return false;
   },
 };
 
-/** Every loop the worker knows; `--only` picks a subset by name. */
-export const ALL_LOOPS: Loop[] = [heartbeatLoop, idempotencyRetentionLoop];
+/** Every loop the worker knows; `--only` picks a subset by name (`dispatcher`, `consumer:<name>`, …). */
+export const ALL_LOOPS: Loop[] = [
+  heartbeatLoop,
+  idempotencyRetentionLoop,
+  dispatcherLoop,
+  ...ALL_CONSUMERS.map(consumerLoop),
+];
 export { type Loop, runLoops, selectLoops } from './runner';

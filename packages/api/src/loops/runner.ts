@@ -7,8 +7,15 @@ import { withLogContext } from '../logger';
 export interface Loop {
   name: string;
   intervalMs(deps: AppDeps): number;
-  runOnce(deps: AppDeps, signal: AbortSignal): Promise<void>;
+  /** Resolves true when more work is likely waiting: the loop then goes again without sleeping. */
+  runOnce(deps: AppDeps, signal: AbortSignal): Promise<boolean | undefined>;
+  /** How to wait when idle (e.g. until a Postgres NOTIFY); defaults to sleeping `intervalMs`. */
+  idle?(deps: AppDeps, signal: AbortSignal): Promise<void>;
 }
+
+/** After failures: double the wait each time up to 10 s, plus jitter, so a broken dependency is not hammered. */
+const failureDelayMs = (intervalMs: number, failures: number) =>
+  Math.min(10_000, intervalMs * 2 ** failures) + Math.floor(Math.random() * 250);
 
 export function selectLoops(all: Loop[], only?: string[]): Loop[] {
   if (!only || only.length === 0) return all;
@@ -20,18 +27,30 @@ export function selectLoops(all: Loop[], only?: string[]): Loop[] {
 }
 
 async function runLoop(deps: AppDeps, loop: Loop, signal: AbortSignal) {
+  let failures = 0;
   while (!signal.aborted) {
     const jobId = randomUUID();
-    await withLogContext({ loop: loop.name, jobId }, async () => {
+    const busy = await withLogContext({ loop: loop.name, jobId }, async () => {
       try {
-        await loop.runOnce(deps, signal);
+        const more = await loop.runOnce(deps, signal);
         deps.metrics.loopRuns.inc({ loop: loop.name, outcome: 'ok' });
+        failures = 0;
+        return more === true;
       } catch (error) {
         deps.metrics.loopRuns.inc({ loop: loop.name, outcome: 'error' });
         deps.logger.error({ err: error }, 'loop iteration failed');
+        failures++;
+        return false;
       }
     });
-    await sleep(loop.intervalMs(deps), undefined, { signal }).catch(() => undefined);
+    if (busy || signal.aborted) continue;
+    if (failures > 0) {
+      await sleep(failureDelayMs(loop.intervalMs(deps), failures), undefined, { signal }).catch(() => undefined);
+    } else if (loop.idle) {
+      await loop.idle(deps, signal);
+    } else {
+      await sleep(loop.intervalMs(deps), undefined, { signal }).catch(() => undefined);
+    }
   }
 }
 

@@ -1,2 +1,3 @@
+export * from './eventing';
 export * from './identity';
 export * from './platform';

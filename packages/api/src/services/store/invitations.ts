@@ -1,7 +1,8 @@
-import { storeMemberships, stores } from '@pf/db';
+import { findUserById, storeMemberships, stores } from '@pf/db';
 import { AppError } from '@pf/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import type { AppDeps } from '../../deps';
+import { emit } from '../../events/emit';
 import { recordAudit } from '../audit';
 import type { RequestMeta } from '../types';
 
@@ -40,8 +41,22 @@ export async function answerInvitation(
           eq(storeMemberships.status, 'invited'),
         ),
       )
-      .returning({ id: storeMemberships.id });
+      .returning({ id: storeMemberships.id, role: storeMemberships.role });
     if (!updated) throw new AppError('NOT_FOUND', 'No pending invitation for that store.');
+    if (accept) {
+      const member = await findUserById(tx, userId);
+      await emit(tx, {
+        type: 'member_joined',
+        aggregateId: storeId,
+        actor: { userId, storeId },
+        data: {
+          store_id: storeId,
+          user_id: userId,
+          member_name: member ? `${member.firstName} ${member.lastName}` : 'A new member',
+          role: updated.role,
+        },
+      });
+    }
     await recordAudit(tx, {
       actorUserId: userId,
       storeId,

@@ -1,0 +1,5 @@
+import type { Consumer } from '../events/consumer';
+import { notificationsConsumer } from './notifications';
+
+/** Every consumer the worker runs; each reads its own subscription. */
+export const ALL_CONSUMERS: Consumer[] = [notificationsConsumer];

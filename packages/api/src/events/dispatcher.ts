@@ -1,0 +1,130 @@
+import { outboxEvents } from '@pf/db';
+import { EVENT_CATALOG, envelopeSchema, isEventType, payloadSchema, type TransportMessage } from '@pf/domain';
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import type { AppDeps } from '../deps';
+import { recordDeadLetter } from './dead-letters';
+import { backoffMs } from './notifier';
+
+type OutboxRow = typeof outboxEvents.$inferSelect;
+
+/** Why a row can never be published: the reason goes to the DLQ and it is not retried. */
+function unpublishableReason(row: OutboxRow): string | null {
+  if (!isEventType(row.eventType)) return `unregistered event type ${row.eventType}`;
+  if (EVENT_CATALOG[row.eventType].aggregateType !== row.aggregateType) {
+    return `aggregate ${row.aggregateType} does not match ${row.eventType}`;
+  }
+  if (!row.aggregateId) return 'missing aggregate id';
+  const envelope = envelopeSchema.safeParse(row.payload);
+  if (!envelope.success) return `undecodable envelope: ${envelope.error.message}`;
+  const schema = payloadSchema(row.eventType, envelope.data.version);
+  if (!schema) return `unknown version ${envelope.data.version}`;
+  const data = schema.safeParse(envelope.data.data);
+  return data.success
+    ? null
+    : `payload does not match ${row.eventType} v${envelope.data.version}: ${data.error.message}`;
+}
+
+const toMessage = (row: OutboxRow): TransportMessage => ({
+  eventId: row.eventId,
+  eventType: row.eventType,
+  aggregateType: row.aggregateType,
+  aggregateId: row.aggregateId,
+  orderingKey: row.aggregateId,
+  createdAt: row.createdAt.toISOString(),
+  body: row.payload,
+});
+
+/**
+ * One dispatcher iteration (DOMAIN §6.5): claim a batch with FOR UPDATE SKIP LOCKED (any number of
+ * dispatchers may run), publish per topic, mark published, retry with backoff or dead-letter — all in the
+ * claiming transaction. Returns how many rows it handled.
+ */
+export async function dispatchOutboxBatch(deps: AppDeps): Promise<number> {
+  const { batchSize, maxAttempts, pollMs, backoffCapMs } = deps.eventing;
+  return deps.db.transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(outboxEvents)
+      .where(
+        and(
+          isNull(outboxEvents.publishedAt),
+          isNull(outboxEvents.deadLetteredAt),
+          lte(outboxEvents.nextAttemptAt, sql`now()`),
+        ),
+      )
+      .orderBy(asc(outboxEvents.createdAt), asc(outboxEvents.id))
+      .limit(batchSize)
+      .for('update', { skipLocked: true });
+    if (rows.length === 0) return 0;
+
+    const deadLetter = async (row: OutboxRow, reason: 'non_retryable' | 'max_attempts', message: string) => {
+      await recordDeadLetter(tx, {
+        outboxEventId: row.id,
+        eventId: row.eventId,
+        eventType: row.eventType,
+        aggregateType: row.aggregateType,
+        aggregateId: row.aggregateId,
+        consumer: null,
+        payload: row.payload,
+        reason,
+        errorMessage: message,
+        attemptCount: row.attemptCount,
+      });
+      await tx
+        .update(outboxEvents)
+        .set({
+          deadLetteredAt: sql`now()`,
+          lastError: message.slice(0, 2000),
+          attemptCount: Math.max(row.attemptCount, maxAttempts),
+        })
+        .where(eq(outboxEvents.id, row.id));
+      deps.metrics.outboxDeadLettered.inc({ reason });
+    };
+
+    const byTopic = new Map<string, OutboxRow[]>();
+    for (const row of rows) {
+      const reason = unpublishableReason(row);
+      if (reason) {
+        await deadLetter(row, 'non_retryable', reason);
+        continue;
+      }
+      for (const topic of EVENT_CATALOG[row.eventType as keyof typeof EVENT_CATALOG].topics) {
+        byTopic.set(topic, [...(byTopic.get(topic) ?? []), row]);
+      }
+    }
+
+    const failed = new Map<string, { row: OutboxRow; error: string }>();
+    for (const [topic, topicRows] of byTopic) {
+      try {
+        // A savepoint: a failing publish must not poison the claim transaction.
+        await tx.transaction((sp) => deps.transport.publish(topic, topicRows.map(toMessage), sp));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        for (const row of topicRows) failed.set(row.id, { row, error: `${topic}: ${message}` });
+      }
+    }
+
+    for (const { row, error } of failed.values()) {
+      const attempts = row.attemptCount + 1;
+      if (attempts >= maxAttempts) {
+        await deadLetter({ ...row, attemptCount: attempts }, 'max_attempts', error);
+      } else {
+        await tx
+          .update(outboxEvents)
+          .set({
+            attemptCount: attempts,
+            lastError: error.slice(0, 2000),
+            nextAttemptAt: sql`now() + ${`${backoffMs(attempts, pollMs, backoffCapMs)} milliseconds`}::interval`,
+          })
+          .where(eq(outboxEvents.id, row.id));
+      }
+    }
+
+    const published = [...new Set([...byTopic.values()].flat().map((row) => row.id))].filter((id) => !failed.has(id));
+    if (published.length > 0) {
+      await tx.update(outboxEvents).set({ publishedAt: sql`now()` }).where(inArray(outboxEvents.id, published));
+      deps.metrics.outboxPublished.inc(published.length);
+    }
+    return rows.length;
+  });
+}
