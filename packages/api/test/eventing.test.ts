@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eventDeliveries, notifications, outboxDlq, outboxEvents } from '@pf/db';
-import { EVENT_CATALOG, EVENT_TYPES, type EventType } from '@pf/domain';
+import { EVENT_CATALOG, EVENT_TYPES, type EventData, type EventType } from '@pf/domain';
 import { eq, inArray, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notificationsConsumer } from '../src/consumers/notifications';
@@ -21,7 +21,7 @@ const now = () => new Date().toISOString();
 const parties = () => ({ order_id: u(), checkout_group_id: u(), buyer_store_id: u(), vendor_store_id: u() });
 
 /** A valid payload for every registered type: the trap of DOMAIN §12.D1 is a type that cannot be stored. */
-const SAMPLES: { [T in EventType]: Record<string, unknown> } = {
+const SAMPLES: { [T in EventType]: EventData<T> } = {
   order_created: { checkout_group_id: u(), vendor_order_ids: [u()] },
   checkout_converted: {
     checkout_group_id: u(),

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { AppError, type Clock } from '@pf/domain';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 
@@ -17,7 +18,8 @@ const TOKEN_USE = 'access';
 
 /** Short-lived access JWTs (HS256). Authority (roles, store) is never read from claims, only from the session. */
 export function createTokenService(settings: TokenSettings, clock: Clock) {
-  const key = new TextEncoder().encode(settings.secret);
+  // A KeyObject built once: jose would otherwise import the raw secret again on every verify.
+  const key = createSecretKey(Buffer.from(settings.secret, 'utf8'));
   const nowSeconds = () => Math.floor(clock.now().getTime() / 1000);
 
   async function verify(token: string, { allowExpired = false } = {}): Promise<AccessClaims> {

@@ -1,4 +1,4 @@
-import type { KycStatus, MemberRole, StoreType, SystemRole } from '@pf/domain';
+import type { KycStatus, MemberRole, StoreType, SystemRole, UserDto } from '@pf/domain';
 
 /** The caller as the server knows it right now: rebuilt from the session and the database per request. */
 export interface Principal {
@@ -9,6 +9,8 @@ export interface Principal {
   lastName: string;
   systemRole: SystemRole | null;
   store: ActiveStore | null;
+  /** The user row as loaded for this request (saves `auth.me` a second read). */
+  profile: UserDto;
 }
 
 export interface ActiveStore {

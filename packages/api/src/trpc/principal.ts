@@ -41,6 +41,12 @@ export async function resolvePrincipal(ctx: Context): Promise<Principal> {
     firstName: row.user.firstName,
     lastName: row.user.lastName,
     systemRole: parseSystemRole(row.user.systemRole),
+    profile: {
+      ...row.user,
+      systemRole: parseSystemRole(row.user.systemRole),
+      lastLoginAt: row.user.lastLoginAt?.toISOString() ?? null,
+      createdAt: row.user.createdAt.toISOString(),
+    },
     store:
       row.storeId && row.storeType && row.role && row.storeName && row.kycStatus
         ? { id: row.storeId, type: row.storeType, name: row.storeName, role: row.role, kycStatus: row.kycStatus }

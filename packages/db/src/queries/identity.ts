@@ -1,5 +1,5 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client';
+import type { Database, DbOrTx } from '../client';
 import { storeMemberships, stores, users } from '../schema';
 
 export const findUserByEmail = async (db: DbOrTx, email: string) =>
@@ -8,8 +8,22 @@ export const findUserByEmail = async (db: DbOrTx, email: string) =>
 export const findUserById = async (db: DbOrTx, id: string) =>
   (await db.select().from(users).where(eq(users.id, id)).limit(1))[0];
 
-/** Stores a user can see in the switcher: active memberships and pending invitations, by store name. */
-export const listUserStores = (db: DbOrTx, userId: string) =>
+/**
+ * The hot per-request queries run as named prepared statements: planned once per connection instead of on
+ * every request (several times less CPU in both Node and Postgres, measured by bench:api).
+ */
+const prepared = <T>(build: (db: Database) => T) => {
+  const cache = new WeakMap<Database, T>();
+  return (db: Database): T => {
+    const hit = cache.get(db);
+    if (hit) return hit;
+    const created = build(db);
+    cache.set(db, created);
+    return created;
+  };
+};
+
+const userStoresQuery = prepared((db) =>
   db
     .select({
       id: stores.id,
@@ -21,23 +35,32 @@ export const listUserStores = (db: DbOrTx, userId: string) =>
     })
     .from(storeMemberships)
     .innerJoin(stores, eq(stores.id, storeMemberships.storeId))
-    .where(and(eq(storeMemberships.userId, userId), sql`${storeMemberships.status} in ('active', 'invited')`))
-    .orderBy(asc(stores.companyName), asc(stores.id));
+    .where(
+      and(
+        eq(storeMemberships.userId, sql.placeholder('userId')),
+        sql`${storeMemberships.status} in ('active', 'invited')`,
+      ),
+    )
+    .orderBy(asc(stores.companyName), asc(stores.id))
+    .prepare('pf_user_stores'),
+);
 
-/**
- * Everything a request needs to authorize, in one round trip: the user row (system role, active flag)
- * and, when a store is selected, the membership only if it is `active`.
- */
-export const loadPrincipal = async (db: DbOrTx, userId: string, storeId: string | null) => {
-  const rows = await db
+/** Stores a user can see in the switcher: active memberships and pending invitations, by store name. */
+export const listUserStores = (db: Database, userId: string) => userStoresQuery(db).execute({ userId });
+
+const principalQuery = prepared((db) =>
+  db
     .select({
       user: {
         id: users.id,
         email: users.email,
         firstName: users.firstName,
         lastName: users.lastName,
+        phone: users.phone,
         isActive: users.isActive,
         systemRole: users.systemRole,
+        lastLoginAt: users.lastLoginAt,
+        createdAt: users.createdAt,
       },
       storeId: stores.id,
       storeType: stores.type,
@@ -50,15 +73,22 @@ export const loadPrincipal = async (db: DbOrTx, userId: string, storeId: string 
       storeMemberships,
       and(
         eq(storeMemberships.userId, users.id),
-        eq(storeMemberships.storeId, storeId ?? sql`null::uuid`),
+        eq(storeMemberships.storeId, sql.placeholder('storeId')),
         eq(storeMemberships.status, 'active'),
       ),
     )
     .leftJoin(stores, eq(stores.id, storeMemberships.storeId))
-    .where(eq(users.id, userId))
-    .limit(1);
-  return rows[0];
-};
+    .where(eq(users.id, sql.placeholder('userId')))
+    .limit(1)
+    .prepare('pf_load_principal'),
+);
+
+/**
+ * Everything a request needs to authorize, in one round trip: the user row (system role, active flag)
+ * and, when a store is selected, the membership only if it is `active`.
+ */
+export const loadPrincipal = async (db: Database, userId: string, storeId: string | null) =>
+  (await principalQuery(db).execute({ userId, storeId }))[0];
 
 export const countActiveOwners = async (db: DbOrTx, storeId: string, exceptUserId?: string) => {
   const conditions = [
