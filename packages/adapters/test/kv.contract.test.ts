@@ -29,6 +29,23 @@ describe.each(implementations)('KeyValueStore contract: %s', (_name, create) => 
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
+  it('deleteIfValue removes the key only while it holds the expected value', async () => {
+    await kv.set('owned', 'owner-a', { ttlMs: 10_000 });
+    expect(await kv.deleteIfValue('owned', 'owner-b')).toBe(false);
+    expect(await kv.get('owned')).toBe('owner-a');
+    expect(await kv.deleteIfValue('owned', 'owner-a')).toBe(true);
+    expect(await kv.get('owned')).toBeNull();
+    expect(await kv.deleteIfValue('owned', 'owner-a')).toBe(false);
+  });
+
+  it('deleteIfValue does not release a lock that expired and was taken by another owner', async () => {
+    await kv.set('lease', 'first', { ttlMs: 30, onlyIfAbsent: true });
+    await sleep(60);
+    expect(await kv.set('lease', 'second', { ttlMs: 10_000, onlyIfAbsent: true })).toBe(true);
+    expect(await kv.deleteIfValue('lease', 'first')).toBe(false);
+    expect(await kv.get('lease')).toBe('second');
+  });
+
   it('expires values after their ttl', async () => {
     await kv.set('short', 'x', { ttlMs: 40 });
     expect(await kv.get('short')).toBe('x');

@@ -1,4 +1,6 @@
+import { parseMailbox } from '@pf/domain';
 import { z } from 'zod';
+import { DISABLED, isValidTimezone, scheduleProblem } from './cron/schedule';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 const int = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
@@ -8,6 +10,22 @@ const optionalUrl = z
   .transform((value) => (value === '' ? undefined : value))
   .pipe(z.url().optional())
   .optional();
+/** A cron expression (5 fields, or 6 with seconds) in CRON_TIMEZONE, or `off` to disable the job. */
+const schedule = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .superRefine((value, ctx) => {
+      const problem = scheduleProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: `not a cron expression or "${DISABLED}": ${problem}` });
+    });
+/** Topic/subscription name prefix: Pub/Sub names start with a letter and use [A-Za-z0-9-_.~+%]. */
+const pubsubPrefix = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z][A-Za-z0-9._~+%-]*$/, 'must start with a letter; letters, digits and - _ . ~ + % only')
+  .default('packfinderz-');
 
 /** Every setting the processes read; `.env.example` documents each one. */
 export const configSchema = z
@@ -37,6 +55,9 @@ export const configSchema = z
     REGISTER_LIMIT_PER_EMAIL: int(3),
     WORKER_HEARTBEAT_SECONDS: int(30),
     EVENT_TRANSPORT: z.enum(['embedded', 'pubsub']).default('embedded'),
+    PUBSUB_PROJECT_ID: z.string().trim().min(1).optional(),
+    PUBSUB_TOPIC_PREFIX: pubsubPrefix,
+    PUBSUB_SUBSCRIPTION_PREFIX: pubsubPrefix,
     OUTBOX_BATCH_SIZE: int(50),
     OUTBOX_POLL_INTERVAL_MS: int(500),
     OUTBOX_MAX_ATTEMPTS: int(10),
@@ -45,6 +66,26 @@ export const configSchema = z
     CONSUMER_MAX_ATTEMPTS: int(10),
     CONSUMER_RETRY_BASE_MS: int(1000),
     RUN_WORKER_IN_WEB: bool.optional(),
+    CRON_TICK_SECONDS: int(30),
+    CRON_LOCK_TTL_SECONDS: int(3600),
+    CRON_TIMEZONE: z.string().refine(isValidTimezone, 'must be an IANA time zone').default('UTC'),
+    CRON_OUTBOX_RETENTION: schedule('0 3 * * *'),
+    CRON_NOTIFICATION_RETENTION: schedule('10 3 * * *'),
+    CRON_DLQ_RETENTION: schedule('20 3 * * *'),
+    CRON_DELIVERY_RETENTION: schedule('30 3 * * *'),
+    CRON_IDEMPOTENCY_RETENTION: schedule('5 * * * *'),
+    OUTBOX_RETENTION_DAYS: int(30),
+    NOTIFICATION_RETENTION_DAYS: int(30),
+    DLQ_RETENTION_DAYS: int(30),
+    DELIVERY_RETENTION_DAYS: int(30),
+    CONSUMER_RECEIPT_RETENTION_DAYS: int(30),
+    MAIL_TRANSPORT: z.enum(['log', 'sendgrid']).default('log'),
+    SENDGRID_API_KEY: z.string().min(1).optional(),
+    MAIL_FROM: z
+      .string()
+      .refine((value) => parseMailbox(value) !== null, 'must be "Name <address>" or an address')
+      .default('PackFinderz <no-reply@packfinderz.local>'),
+    APP_URL: z.url().default('http://localhost:3000'),
   })
   .superRefine((config, ctx) => {
     if (config.REFRESH_TOKEN_TTL_MINUTES <= config.ACCESS_TOKEN_TTL_MINUTES) {
@@ -53,6 +94,16 @@ export const configSchema = z
         path: ['REFRESH_TOKEN_TTL_MINUTES'],
         message: 'must be greater than ACCESS_TOKEN_TTL_MINUTES',
       });
+    }
+    if (config.MAIL_TRANSPORT === 'sendgrid' && !config.SENDGRID_API_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['SENDGRID_API_KEY'], message: 'is required when MAIL_TRANSPORT=sendgrid' });
+    }
+    if (config.EVENT_TRANSPORT === 'pubsub') {
+      for (const key of ['PUBSUB_PROJECT_ID', 'PUBSUB_TOPIC_PREFIX', 'PUBSUB_SUBSCRIPTION_PREFIX'] as const) {
+        if (!config[key]) {
+          ctx.addIssue({ code: 'custom', path: [key], message: 'is required when EVENT_TRANSPORT=pubsub' });
+        }
+      }
     }
     if (config.APP_ENV === 'production') {
       for (const key of ['DATABASE_URL', 'REDIS_URL', 'AUTH_SECRET'] as const) {

@@ -1,4 +1,5 @@
 export { type Config, ConfigError, loadConfig } from './config';
+export { ALL_CRON_JOBS, type CronJob, type JobOutcome, runDueJobs } from './cron';
 export type { AppDeps } from './deps';
 export { liveness, metricsText, readiness } from './http/health';
 export { createLogger, withLogContext } from './logger';

@@ -49,6 +49,31 @@ export function createMetrics({ defaults = true } = {}) {
       buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
       registers: [registry],
     }),
+    jobDuration: new Histogram({
+      name: 'pf_job_duration_seconds',
+      help: 'Duration of scheduled (cron) job runs',
+      labelNames: ['job', 'outcome'] as const,
+      buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600],
+      registers: [registry],
+    }),
+    jobSuccess: new Counter({
+      name: 'pf_job_success_total',
+      help: 'Scheduled job runs that completed',
+      labelNames: ['job'] as const,
+      registers: [registry],
+    }),
+    jobFailure: new Counter({
+      name: 'pf_job_failure_total',
+      help: 'Scheduled job runs that threw',
+      labelNames: ['job'] as const,
+      registers: [registry],
+    }),
+    jobLastSuccess: new Gauge({
+      name: 'pf_job_last_success_timestamp_seconds',
+      help: 'When each scheduled job last completed in this process (alert when it falls behind its schedule)',
+      labelNames: ['job'] as const,
+      registers: [registry],
+    }),
     workerHeartbeat: new Gauge({
       name: 'pf_worker_heartbeat_timestamp_seconds',
       help: 'Last heartbeat of the worker loops in this process',

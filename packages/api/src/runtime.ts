@@ -1,9 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createEmbeddedTransport, createMemoryKeyValueStore, createRedisKeyValueStore } from '@pf/adapters';
+import {
+  createEmbeddedTransport,
+  createLogMailSender,
+  createMemoryKeyValueStore,
+  createRedisKeyValueStore,
+  createSendGridMailSender,
+} from '@pf/adapters';
 import { createPgliteDb, createPostgresDb, type DbHandle } from '@pf/db';
-import { type Clock, type EventTransport, type KeyValueStore, systemClock } from '@pf/domain';
+import { type Clock, type EventTransport, type KeyValueStore, type MailSender, systemClock } from '@pf/domain';
 import { createArgon2Hasher } from './auth/passwords';
 import { createAuthRateLimiter } from './auth/rate-limit';
 import { createSessionStore } from './auth/sessions';
@@ -12,7 +18,9 @@ import type { Config } from './config';
 import { ALL_CONSUMERS } from './consumers';
 import type { AppDeps } from './deps';
 import { bindingFor } from './events/consumer';
+import { registerEventingGauges } from './events/gauges';
 import { createNotifier } from './events/notifier';
+import { createPubSubTransportFromConfig } from './events/pubsub';
 import { createLogger, type Logger } from './logger';
 import { createMetrics } from './metrics';
 
@@ -28,6 +36,7 @@ export interface RuntimeOverrides {
   clock?: Clock;
   logger?: Logger;
   transport?: EventTransport;
+  mail?: MailSender;
 }
 
 /**
@@ -44,6 +53,14 @@ function embeddedSecret(dataDir: string): string {
     writeFileSync(file, secret, { mode: 0o600 });
     return secret;
   }
+}
+
+/** The log-only sender unless SendGrid is configured (config guarantees its key is then present). */
+function mailSenderFor(config: Config, logger: Logger): MailSender {
+  if (config.MAIL_TRANSPORT === 'sendgrid' && config.SENDGRID_API_KEY) {
+    return createSendGridMailSender({ apiKey: config.SENDGRID_API_KEY, from: config.MAIL_FROM });
+  }
+  return createLogMailSender(logger);
 }
 
 export const authSecretFor = (config: Config) => config.AUTH_SECRET ?? embeddedSecret(resolve(config.DATA_DIR));
@@ -108,7 +125,12 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
       ),
     },
     metrics: createMetrics(),
-    transport: overrides.transport ?? createEmbeddedTransport(dbHandle.db, ALL_CONSUMERS.map(bindingFor)),
+    transport:
+      overrides.transport ??
+      (config.EVENT_TRANSPORT === 'pubsub'
+        ? createPubSubTransportFromConfig(config, ALL_CONSUMERS, logger)
+        : createEmbeddedTransport(dbHandle.db, ALL_CONSUMERS.map(bindingFor))),
+    mail: overrides.mail ?? mailSenderFor(config, logger),
     notifier: createNotifier(dbHandle),
     eventing: {
       batchSize: config.OUTBOX_BATCH_SIZE,
@@ -123,6 +145,11 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
       .update(`idempotency:${authSecretFor(config)}`)
       .digest('hex'),
   };
+  registerEventingGauges(
+    deps,
+    ALL_CONSUMERS.map((consumer) => consumer.name),
+    { consumerLag: config.EVENT_TRANSPORT === 'embedded' },
+  );
   return {
     deps,
     dbHandle,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { auditLog, storeMemberships, stores, users } from '@pf/db';
+import { auditLog, notifications, outboxDlq, storeMemberships, stores, users } from '@pf/db';
 import { type Capability, MEMBER_ROLES, type MemberRole } from '@pf/domain';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,33 @@ const inviteeOfA = async (w: World) => {
 /** A fresh staff member of store A, as a target for team changes. */
 const staffOfA = async (w: World) => (await invite(app, w.roles.owner.token, { role: 'staff' })).member.userId;
 
+/** A consumer dead letter to read (inserted directly: how it got there is eventing's business). */
+const deadLetterId = async () => {
+  const [row] = await app.deps.db
+    .insert(outboxDlq)
+    .values({
+      eventId: randomUUID(),
+      eventType: 'member_joined',
+      aggregateType: 'store',
+      aggregateId: randomUUID(),
+      consumer: 'matrix',
+      payload: {},
+      reason: 'handler_failed',
+    })
+    .returning({ id: outboxDlq.id });
+  return row?.id;
+};
+
+/** An unread notification of `storeId`, written directly (only consumers write them). */
+const notificationOf = async (storeId: string) => {
+  const [row] = await app.deps.db
+    .insert(notifications)
+    .values({ storeId, audience: 'store', type: 'system_announcement', title: 'Matrix', message: 'Matrix' })
+    .returning({ id: notifications.id });
+  if (!row) throw new Error('notification insert failed');
+  return row.id;
+};
+
 const TABLE: Record<string, Entry> = {
   'system.ping': { access: 'public' },
   'system.whoami': { access: 'authed' },
@@ -149,6 +176,18 @@ const TABLE: Record<string, Entry> = {
     input: () => ({ email: uniqueEmail('agent'), password: STRONG_PASSWORD, firstName: 'Ag', lastName: 'Ent' }),
   },
   'admin.agents.list': { access: 'admin' },
+  // Any signed-in user: members read their active store's inbox, admins the admin inbox, others an empty one.
+  'notifications.list': { access: 'authed' },
+  'notifications.unreadCount': { access: 'authed' },
+  'notifications.markRead': {
+    access: 'authed',
+    input: async (w) => ({ id: await notificationOf(w.storeA) }),
+    otherTenant: { input: async (w) => ({ id: await notificationOf(w.storeB) }), code: 'NOT_FOUND' },
+  },
+  'notifications.markAllRead': { access: 'authed' },
+  'admin.dlq.list': { access: 'admin', input: () => ({ consumer: 'matrix' }) },
+  'admin.dlq.get': { access: 'admin', input: async () => ({ id: await deadLetterId() }) },
+  'admin.dlq.replay': { access: 'admin', input: () => ({ filter: { consumer: 'matrix' }, dryRun: true }) },
 };
 
 type Procedure = (input?: unknown) => Promise<unknown>;
@@ -159,7 +198,7 @@ const invoke = (token: string | null, path: string, input: unknown) => {
   return (node as Procedure)(input);
 };
 
-/** Everything a refused call could have changed: membership rows, store rows, row counts. */
+/** Everything a refused call could have changed: membership rows, store rows, read marks, row counts. */
 async function fingerprint() {
   const db = app.deps.db;
   const memberships = await db
@@ -170,9 +209,13 @@ async function fingerprint() {
     .select({ id: stores.id, updatedAt: stores.updatedAt, lastLoggedInAt: stores.lastLoggedInAt })
     .from(stores)
     .orderBy(asc(stores.id));
+  const readMarks = await db
+    .select({ id: notifications.id, readAt: notifications.readAt })
+    .from(notifications)
+    .orderBy(asc(notifications.id));
   const count = async (table: typeof users | typeof auditLog) =>
     (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n;
-  return { memberships, storeRows, users: await count(users), audit: await count(auditLog) };
+  return { memberships, storeRows, readMarks, users: await count(users), audit: await count(auditLog) };
 }
 
 async function expectRefused(token: string | null, path: string, input: unknown, codes: string[]) {
@@ -346,7 +389,7 @@ describe.each(Object.entries(TABLE))('%s', (path, entry) => {
   if (otherTenant) {
     it(`refuses to act on another tenant's resource (${otherTenant.code}) and changes nothing`, async () => {
       const token = await freshSession(world.roles.owner);
-      await expectRefused(token, path, otherTenant.input(world), [otherTenant.code]);
+      await expectRefused(token, path, await otherTenant.input(world), [otherTenant.code]);
     });
   }
 });

@@ -12,6 +12,8 @@ export interface KeyValueStore {
   /** Returns false when `onlyIfAbsent` is set and the key already exists. */
   set(key: string, value: string, options?: { ttlMs?: number; onlyIfAbsent?: boolean }): Promise<boolean>;
   delete(...keys: string[]): Promise<number>;
+  /** Deletes the key only while it still holds `value` (atomically): releases a lock only by its owner. */
+  deleteIfValue(key: string, value: string): Promise<boolean>;
   /** INCR, setting the expiry only on the first hit of the window (fixed-window rate limiting). */
   incrementInWindow(key: string, windowMs: number): Promise<number>;
   ping(): Promise<void>;

@@ -35,6 +35,10 @@ export function createMemoryKeyValueStore(clock: Clock = systemClock): KeyValueS
       for (const key of keys) if (live(key) && entries.delete(key)) removed++;
       return removed;
     },
+    async deleteIfValue(key, value) {
+      if (live(key)?.value !== value) return false;
+      return entries.delete(key);
+    },
     async incrementInWindow(key, windowMs) {
       const entry = live(key);
       if (!entry) {

@@ -7,6 +7,11 @@ local count = redis.call('INCR', KEYS[1])
 if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return count`;
 
+// GET and DEL as one step: between a separate GET and DEL the key could expire and be taken by someone else.
+const DELETE_IF_VALUE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+
 export function createRedisKeyValueStore(url: string, prefix = 'pf:'): KeyValueStore {
   const redis = new Redis(url, {
     keyPrefix: prefix,
@@ -24,6 +29,9 @@ export function createRedisKeyValueStore(url: string, prefix = 'pf:'): KeyValueS
       return result === 'OK';
     },
     delete: (...keys) => (keys.length === 0 ? Promise.resolve(0) : redis.del(...keys)),
+    async deleteIfValue(key, value) {
+      return Number(await redis.eval(DELETE_IF_VALUE, 1, key, value)) === 1;
+    },
     async incrementInWindow(key, windowMs) {
       const count = await redis.eval(INCREMENT_IN_WINDOW, 1, key, String(Math.ceil(windowMs)));
       return Number(count);

@@ -7,6 +7,9 @@ import { backoffMs } from './notifier';
 
 type OutboxRow = typeof outboxEvents.$inferSelect;
 
+/** A newer build emitted a version this one does not know: parked, to be replayed once this build is updated. */
+const UNKNOWN_VERSION = 'unknown version ';
+
 /** Why a row can never be published: the reason goes to the DLQ and it is not retried. */
 function unpublishableReason(row: OutboxRow): string | null {
   if (!isEventType(row.eventType)) return `unregistered event type ${row.eventType}`;
@@ -17,7 +20,7 @@ function unpublishableReason(row: OutboxRow): string | null {
   const envelope = envelopeSchema.safeParse(row.payload);
   if (!envelope.success) return `undecodable envelope: ${envelope.error.message}`;
   const schema = payloadSchema(row.eventType, envelope.data.version);
-  if (!schema) return `unknown version ${envelope.data.version}`;
+  if (!schema) return `${UNKNOWN_VERSION}${envelope.data.version}`;
   const data = schema.safeParse(envelope.data.data);
   return data.success
     ? null
@@ -57,7 +60,11 @@ export async function dispatchOutboxBatch(deps: AppDeps): Promise<number> {
       .for('update', { skipLocked: true });
     if (rows.length === 0) return 0;
 
-    const deadLetter = async (row: OutboxRow, reason: 'non_retryable' | 'max_attempts', message: string) => {
+    const deadLetter = async (
+      row: OutboxRow,
+      reason: 'non_retryable' | 'max_attempts' | 'unknown_version',
+      message: string,
+    ) => {
       await recordDeadLetter(tx, {
         outboxEventId: row.id,
         eventId: row.eventId,
@@ -85,7 +92,7 @@ export async function dispatchOutboxBatch(deps: AppDeps): Promise<number> {
     for (const row of rows) {
       const reason = unpublishableReason(row);
       if (reason) {
-        await deadLetter(row, 'non_retryable', reason);
+        await deadLetter(row, reason.startsWith(UNKNOWN_VERSION) ? 'unknown_version' : 'non_retryable', reason);
         continue;
       }
       for (const topic of EVENT_CATALOG[row.eventType as keyof typeof EVENT_CATALOG].topics) {

@@ -6,6 +6,9 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 
 export const OUTBOX_CHANNEL = 'pf_outbox';
 
+/** Transactions (or savepoints: each is its own object) that already queued the NOTIFY. */
+const notified = new WeakSet<Transaction>();
+
 export interface EmitInput<T extends EventType> {
   type: T;
   aggregateId: string;
@@ -57,7 +60,11 @@ export async function emit<T extends EventType>(
     })
     .onConflictDoNothing()
     .returning({ eventId: outboxEvents.eventId });
-  // Delivered by Postgres only if the transaction commits: wakes the dispatcher without polling.
-  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+  // Delivered by Postgres only if the transaction commits: wakes the dispatcher without polling. Once per
+  // transaction is enough (Postgres folds identical notifications anyway) and saves a round trip per event.
+  if (!notified.has(tx)) {
+    await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+    notified.add(tx);
+  }
   return { eventId: inserted[0]?.eventId ?? eventId, emitted: inserted.length > 0 };
 }

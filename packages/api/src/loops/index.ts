@@ -1,7 +1,6 @@
 import { hostname } from 'node:os';
-import { idempotencyKeys } from '@pf/db';
 import { ALL_CONSUMERS } from '../consumers';
-import { purgeExpiredIdempotencyKeys } from '../trpc/idempotency';
+import { cronLoop } from '../cron';
 import { consumerLoop, dispatcherLoop } from './eventing';
 import type { Loop } from './runner';
 
@@ -19,22 +18,6 @@ export const heartbeatLoop: Loop = {
   },
 };
 
-/** Expired idempotency records are dead weight: a repeat after the window runs as a new request anyway. */
-export const idempotencyRetentionLoop: Loop = {
-  name: 'idempotency-retention',
-  intervalMs: () => 3_600_000,
-  async runOnce(deps) {
-    const removed = await purgeExpiredIdempotencyKeys(deps).returning({ key: idempotencyKeys.key });
-    if (removed.length > 0) deps.logger.info({ removed: removed.length }, 'expired idempotency keys purged');
-    return false;
-  },
-};
-
 /** Every loop the worker knows; `--only` picks a subset by name (`dispatcher`, `consumer:<name>`, …). */
-export const ALL_LOOPS: Loop[] = [
-  heartbeatLoop,
-  idempotencyRetentionLoop,
-  dispatcherLoop,
-  ...ALL_CONSUMERS.map(consumerLoop),
-];
+export const ALL_LOOPS: Loop[] = [heartbeatLoop, cronLoop, dispatcherLoop, ...ALL_CONSUMERS.map(consumerLoop)];
 export { type Loop, runLoops, selectLoops } from './runner';

@@ -1,6 +1,7 @@
 import { router } from '../trpc/init';
 import { createAdminRouter } from './admin/router';
 import { authRouter } from './auth/router';
+import { notificationsRouter } from './notifications/router';
 import { storeRouter } from './store/router';
 import { pingProcedure, whoamiProcedure } from './system/whoami';
 
@@ -10,6 +11,7 @@ export function createAppRouter({ devTools }: { devTools: boolean }) {
     auth: authRouter,
     store: storeRouter,
     admin: createAdminRouter({ devTools }),
+    notifications: notificationsRouter,
   });
 }
 

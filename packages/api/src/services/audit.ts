@@ -4,7 +4,7 @@ export interface AuditEntry {
   actorUserId: string | null;
   storeId?: string | null;
   action: string;
-  targetType: 'user' | 'store' | 'membership';
+  targetType: 'user' | 'store' | 'membership' | 'dead_letter';
   targetId?: string;
   details?: Record<string, unknown>;
   requestId?: string;

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { idempotencyKeys } from '@pf/db';
 import { AppError } from '@pf/domain';
-import { and, eq, lt, or, sql } from 'drizzle-orm';
+import { and, eq, lt, or } from 'drizzle-orm';
 import stringify from 'safe-stable-stringify';
 import type { AppDeps } from '../deps';
 import type { IdempotencyWindow } from './init';
@@ -119,6 +119,3 @@ export async function releaseIdempotencyKey(deps: AppDeps, scope: string, key: s
       and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key), eq(idempotencyKeys.state, 'in_progress')),
     );
 }
-
-export const purgeExpiredIdempotencyKeys = (deps: AppDeps) =>
-  deps.db.delete(idempotencyKeys).where(lt(idempotencyKeys.expiresAt, sql`now()`));

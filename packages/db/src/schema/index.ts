@@ -1,3 +1,4 @@
+export * from './cron';
 export * from './eventing';
 export * from './identity';
 export * from './platform';

@@ -7,11 +7,15 @@ import type { ReactNode } from 'react';
 import { Brand } from '@/components/brand';
 import { cn } from '@/lib/cn';
 import { homePathOf, type NavItem, navigationFor } from '@/lib/navigation';
+import { NotificationsBell } from './notifications-bell';
 import { StoreSwitcher } from './store-switcher';
 import { UserMenu } from './user-menu';
 
 const isActive = (pathname: string, item: NavItem, home: string) =>
   item.href === home ? pathname === home : pathname === item.href || pathname.startsWith(`${item.href}/`);
+
+/** Store members read their store's notifications, admins the admin inbox; nobody else has any. */
+const hasInbox = (me: MeDto) => Boolean(me.activeStore) || me.user.systemRole === 'admin';
 
 /** Desktop: sidebar + top bar. Phone: top bar + bottom navigation with large touch targets. */
 export function AppShell({ me, children }: { me: MeDto; children: ReactNode }) {
@@ -48,7 +52,8 @@ export function AppShell({ me, children }: { me: MeDto; children: ReactNode }) {
         </div>
         <div className="flex min-w-0 flex-1 items-center gap-3">
           <StoreSwitcher me={me} />
-          <div className="ml-auto shrink-0">
+          <div className="ml-auto flex shrink-0 items-center gap-2">
+            {hasInbox(me) ? <NotificationsBell /> : null}
             <UserMenu me={me} />
           </div>
         </div>

@@ -1,6 +1,7 @@
 import { router } from '../../trpc/init';
 import { createAgentProcedure, listAgentsProcedure } from './agents';
 import { adminLoginProcedure, devRegisterAdminProcedure } from './auth';
+import { getDeadLetterProcedure, listDeadLettersProcedure, replayDeadLettersProcedure } from './dlq';
 
 const adminAuthWithDevTools = router({ login: adminLoginProcedure, devRegister: devRegisterAdminProcedure });
 
@@ -9,4 +10,5 @@ export const createAdminRouter = ({ devTools }: { devTools: boolean }) =>
   router({
     auth: devTools ? adminAuthWithDevTools : (router({ login: adminLoginProcedure }) as typeof adminAuthWithDevTools),
     agents: router({ create: createAgentProcedure, list: listAgentsProcedure }),
+    dlq: router({ list: listDeadLettersProcedure, get: getDeadLetterProcedure, replay: replayDeadLettersProcedure }),
   });
