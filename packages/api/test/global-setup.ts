@@ -1,5 +1,6 @@
 import { prepareTemplateDatabase } from '@pf/db/testing';
 
-export default async function setup() {
-  await prepareTemplateDatabase();
+/** Builds this run's migrated template; the returned teardown drops it. */
+export default function setup() {
+  return prepareTemplateDatabase();
 }

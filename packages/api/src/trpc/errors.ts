@@ -44,10 +44,15 @@ export const violationsFromIssues = (issues: IssueLike[]): Violation[] =>
       : [{ path: joinPath(issue.path), code: issue.code ?? 'invalid', message: issue.message }],
   );
 
+const isTrpcError = (error: unknown): error is TRPCError =>
+  error instanceof TRPCError ||
+  (error instanceof Error && error.name === 'TRPCError' && typeof (error as { code?: unknown }).code === 'string');
+
 /** Turns anything thrown below a procedure into an AppError with a stable code. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  if (error instanceof TRPCError) {
+  // Checked by shape, not instanceof: a bundler may load two copies of @trpc/server (seen in the Next build).
+  if (isTrpcError(error)) {
     if (error.cause instanceof AppError) return error.cause;
     if (error.code === 'BAD_REQUEST' && hasIssues(error.cause)) {
       return new AppError('VALIDATION_ERROR', 'validation failed', {

@@ -48,7 +48,8 @@ const idempotent = t.middleware(async ({ ctx, meta, path, getRawInput, next }) =
     ctx.deps,
     scope,
     key,
-    requestHash(ctx.deps, await getRawInput()),
+    // A procedure without input may arrive with no body at all: fingerprint that as null.
+    requestHash(ctx.deps, await getRawInput().catch(() => undefined)),
     meta.idempotency,
   );
   ctx.resHeaders.set('idempotency-replayed', claim.kind === 'replay' ? 'true' : 'false');

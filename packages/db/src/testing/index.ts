@@ -4,7 +4,11 @@ import { createPostgresDb, type DbHandle } from '../client';
 
 /** Admin connection URL for the test Postgres (trust auth on this machine and in CI). */
 export const testAdminUrl = () => process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const TEMPLATE = 'pf_test_template';
+/**
+ * Each test run gets its own template (named by its global setup through PF_TEST_TEMPLATE), so two runs on
+ * one machine — a developer's and CI's — never drop each other's template.
+ */
+const templateName = () => process.env.PF_TEST_TEMPLATE ?? 'pf_test_template';
 
 const withDatabase = (url: string, name: string) => {
   const parsed = new URL(url);
@@ -13,7 +17,9 @@ const withDatabase = (url: string, name: string) => {
 };
 
 /** Builds the migrated template once per test run (called from vitest globalSetup). */
-export async function prepareTemplateDatabase(): Promise<void> {
+export async function prepareTemplateDatabase(): Promise<() => Promise<void>> {
+  process.env.PF_TEST_TEMPLATE ??= `pf_test_tpl_${randomBytes(5).toString('hex')}`;
+  const TEMPLATE = templateName();
   const admin = postgres(testAdminUrl(), { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(`drop database if exists ${TEMPLATE} with (force)`);
@@ -27,6 +33,14 @@ export async function prepareTemplateDatabase(): Promise<void> {
   } finally {
     await handle.close();
   }
+  return async () => {
+    const cleanup = postgres(testAdminUrl(), { max: 1, onnotice: () => {} });
+    try {
+      await cleanup.unsafe(`drop database if exists ${TEMPLATE} with (force)`);
+    } finally {
+      await cleanup.end();
+    }
+  };
 }
 
 export interface TestDatabase extends DbHandle {
@@ -39,7 +53,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `pf_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(testAdminUrl(), { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`create database ${name} template ${TEMPLATE}`);
+    await admin.unsafe(`create database ${name} template ${templateName()}`);
   } finally {
     await admin.end();
   }
