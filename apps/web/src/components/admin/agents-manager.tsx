@@ -5,7 +5,7 @@ import { createAgentInput } from '@pf/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Truck, UserPlus } from 'lucide-react';
 import { useState } from 'react';
-import { type Path, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
 import { RelativeTime } from '@/components/relative-time';
@@ -15,6 +15,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Field, FormError } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
+import { applyServerErrors } from '@/lib/form-errors';
 import { apiErrorInfo, useTRPC } from '@/lib/trpc';
 
 type Values = z.input<typeof createAgentInput>;
@@ -38,9 +39,7 @@ function CreateAgentDialog() {
       form.reset();
       setOpen(false);
     } catch (error) {
-      const info = apiErrorInfo(error);
-      for (const v of info.violations) form.setError(v.path as Path<Values>, { message: v.message });
-      setFormError(info.violations.length ? 'Please fix the highlighted fields.' : info.message);
+      setFormError(applyServerErrors(error, form.setError));
     }
   });
   const { errors, isSubmitting } = form.formState;

@@ -8,7 +8,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
-import { type Path, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
 import { Button } from '@/components/ui/button';
@@ -16,7 +16,8 @@ import { Card, CardBody } from '@/components/ui/card';
 import { Field, FormError } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
 import { cn } from '@/lib/cn';
-import { apiErrorInfo, useTRPC } from '@/lib/trpc';
+import { applyServerErrors } from '@/lib/form-errors';
+import { useTRPC } from '@/lib/trpc';
 
 const signUpSchema = registerInput.omit({ address: true, password: true }).extend({
   password: newPasswordSchema,
@@ -62,11 +63,7 @@ export function SignUpForm() {
     try {
       await register.mutateAsync({ ...parsed, address: { ...parsed.address, country: 'US', lat, lng } });
     } catch (error) {
-      const info = apiErrorInfo(error);
-      for (const violation of info.violations) {
-        form.setError(violation.path as Path<Values>, { message: violation.message });
-      }
-      setFormError(info.violations.length ? 'Please fix the highlighted fields.' : info.message);
+      setFormError(applyServerErrors(error, form.setError));
       return;
     }
     const signedIn = await signIn('credentials', { email: parsed.email, password: parsed.password, redirect: false });

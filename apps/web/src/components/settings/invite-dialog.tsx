@@ -5,14 +5,15 @@ import { INVITABLE_ROLES, inviteMemberInput } from '@pf/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { KeyRound, UserPlus } from 'lucide-react';
 import { useState } from 'react';
-import { type Path, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { Field, FormError } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
-import { apiErrorInfo, useTRPC } from '@/lib/trpc';
+import { applyServerErrors } from '@/lib/form-errors';
+import { useTRPC } from '@/lib/trpc';
 
 type Values = z.input<typeof inviteMemberInput>;
 
@@ -48,9 +49,7 @@ export function InviteDialog({ canInviteOwners }: { canInviteOwners: boolean }) 
       if (result.temporaryPassword) setTemporaryPassword(result.temporaryPassword);
       else close(false);
     } catch (error) {
-      const info = apiErrorInfo(error);
-      for (const v of info.violations) form.setError(v.path as Path<Values>, { message: v.message });
-      setFormError(info.violations.length ? 'Please fix the highlighted fields.' : info.message);
+      setFormError(applyServerErrors(error, form.setError));
     }
   });
 

@@ -5,7 +5,7 @@ import { cleanText, emailSchema, type StoreDto, updateStoreInput } from '@pf/dom
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { type Path, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { z } from 'zod';
 import { KycBadge } from '@/components/ui/badge';
@@ -13,7 +13,8 @@ import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
 import { Field, FormError } from '@/components/ui/field';
 import { Input, Textarea } from '@/components/ui/input';
-import { apiErrorInfo, useTRPC } from '@/lib/trpc';
+import { applyServerErrors } from '@/lib/form-errors';
+import { useTRPC } from '@/lib/trpc';
 
 // The form edits strings; empty means "clear" and is sent as null.
 const formSchema = z.object({
@@ -74,9 +75,7 @@ export function StoreProfileForm({ profile, canEdit }: { profile: StoreDto; canE
       toast.success('Store profile saved');
       router.refresh();
     } catch (error) {
-      const info = apiErrorInfo(error);
-      for (const v of info.violations) form.setError(v.path as Path<Values>, { message: v.message });
-      setFormError(`${info.message}${info.requestId ? ` (reference ${info.requestId})` : ''}`);
+      setFormError(applyServerErrors(error, form.setError));
     }
   });
 
