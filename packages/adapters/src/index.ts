@@ -11,7 +11,6 @@ export {
   type TransportLogger,
   toPubSubMessage,
 } from './events/pubsub';
-export { createGooglePubSubClient, type GooglePubSubOptions } from './events/pubsub-google';
 export {
   MAX_FILTER_BYTES,
   type PubSubRoute,

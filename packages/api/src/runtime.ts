@@ -128,7 +128,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     transport:
       overrides.transport ??
       (config.EVENT_TRANSPORT === 'pubsub'
-        ? createPubSubTransportFromConfig(config, ALL_CONSUMERS, logger)
+        ? await createPubSubTransportFromConfig(config, ALL_CONSUMERS, logger)
         : createEmbeddedTransport(dbHandle.db, ALL_CONSUMERS.map(bindingFor))),
     mail: overrides.mail ?? mailSenderFor(config, logger),
     notifier: createNotifier(dbHandle),

@@ -76,7 +76,7 @@ beforeAll(async () => {
   broker = fakePubSub();
   deps = {
     ...app.deps,
-    transport: createPubSubTransportFromConfig(PREFIXES, CONSUMERS, createLogger('silent'), broker.client),
+    transport: await createPubSubTransportFromConfig(PREFIXES, CONSUMERS, createLogger('silent'), broker.client),
   };
 });
 afterAll(() => app.close());

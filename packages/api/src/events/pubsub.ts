@@ -1,5 +1,4 @@
 import {
-  createGooglePubSubClient,
   createPubSubTransport,
   type PubSubClient,
   type PubSubRoute,
@@ -51,16 +50,21 @@ export function pubsubResources(
   };
 }
 
-/** The Pub/Sub transport from config (the caller checked EVENT_TRANSPORT=pubsub; config requires the keys). */
-export function createPubSubTransportFromConfig(
+/**
+ * The Pub/Sub transport from config (the caller checked EVENT_TRANSPORT=pubsub; config requires the keys).
+ * The Google client library is imported only here: loading it costs seconds at every process start.
+ */
+export async function createPubSubTransportFromConfig(
   config: Pick<Config, 'PUBSUB_PROJECT_ID' | 'PUBSUB_TOPIC_PREFIX' | 'PUBSUB_SUBSCRIPTION_PREFIX'>,
   consumers: readonly Consumer[],
   logger: TransportLogger,
   client?: PubSubClient,
-): EventTransport {
-  if (!config.PUBSUB_PROJECT_ID) throw new Error('PUBSUB_PROJECT_ID is required when EVENT_TRANSPORT=pubsub');
+): Promise<EventTransport> {
+  const projectId = config.PUBSUB_PROJECT_ID;
+  if (!projectId) throw new Error('PUBSUB_PROJECT_ID is required when EVENT_TRANSPORT=pubsub');
+  const googleClient = async () => (await import('@pf/adapters/pubsub-google')).createGooglePubSubClient({ projectId });
   return createPubSubTransport({
-    client: client ?? createGooglePubSubClient({ projectId: config.PUBSUB_PROJECT_ID }),
+    client: client ?? (await googleClient()),
     topicPrefix: config.PUBSUB_TOPIC_PREFIX,
     subscriptionPrefix: config.PUBSUB_SUBSCRIPTION_PREFIX,
     routes: pubsubRoutesFor(consumers),
