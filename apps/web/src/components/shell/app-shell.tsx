@@ -14,6 +14,36 @@ import { UserMenu } from './user-menu';
 const isActive = (pathname: string, item: NavItem, home: string) =>
   item.href === home ? pathname === home : pathname === item.href || pathname.startsWith(`${item.href}/`);
 
+const LINK_STYLES = {
+  sidebar: {
+    base: 'flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium',
+    active: 'bg-brand-50 text-brand-800',
+    idle: 'text-gray-700 hover:bg-gray-100',
+    icon: 'h-5 w-5',
+  },
+  bottom: {
+    base: 'flex min-h-16 flex-col items-center justify-center gap-1 text-xs font-medium',
+    active: 'text-brand-800',
+    idle: 'text-gray-600',
+    icon: 'h-6 w-6',
+  },
+} as const;
+
+/** One navigation entry, styled for the desktop sidebar or the phone's bottom bar. */
+function NavLink({ item, active, variant }: { item: NavItem; active: boolean; variant: keyof typeof LINK_STYLES }) {
+  const style = LINK_STYLES[variant];
+  return (
+    <Link
+      href={item.href}
+      aria-current={active ? 'page' : undefined}
+      className={cn(style.base, active ? style.active : style.idle)}
+    >
+      <item.icon className={style.icon} aria-hidden />
+      {item.label}
+    </Link>
+  );
+}
+
 /** Store members read their store's notifications, admins the admin inbox; nobody else has any. */
 const hasInbox = (me: MeDto) => Boolean(me.activeStore) || me.user.systemRole === 'admin';
 
@@ -30,18 +60,7 @@ export function AppShell({ me, children }: { me: MeDto; children: ReactNode }) {
         </div>
         <nav aria-label="Main" className="flex-1 space-y-1 px-3 py-2">
           {items.map((item) => (
-            <Link
-              key={item.href}
-              href={item.href}
-              aria-current={isActive(pathname, item, home) ? 'page' : undefined}
-              className={cn(
-                'flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium',
-                isActive(pathname, item, home) ? 'bg-brand-50 text-brand-800' : 'text-gray-700 hover:bg-gray-100',
-              )}
-            >
-              <item.icon className="h-5 w-5" aria-hidden />
-              {item.label}
-            </Link>
+            <NavLink key={item.href} item={item} active={isActive(pathname, item, home)} variant="sidebar" />
           ))}
         </nav>
       </aside>
@@ -67,18 +86,7 @@ export function AppShell({ me, children }: { me: MeDto; children: ReactNode }) {
         style={{ gridTemplateColumns: `repeat(${Math.max(items.length, 1)}, minmax(0, 1fr))` }}
       >
         {items.map((item) => (
-          <Link
-            key={item.href}
-            href={item.href}
-            aria-current={isActive(pathname, item, home) ? 'page' : undefined}
-            className={cn(
-              'flex min-h-16 flex-col items-center justify-center gap-1 text-xs font-medium',
-              isActive(pathname, item, home) ? 'text-brand-800' : 'text-gray-600',
-            )}
-          >
-            <item.icon className="h-6 w-6" aria-hidden />
-            {item.label}
-          </Link>
+          <NavLink key={item.href} item={item} active={isActive(pathname, item, home)} variant="bottom" />
         ))}
       </nav>
     </div>
