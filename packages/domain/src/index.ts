@@ -9,4 +9,5 @@ export * from './mail';
 export * from './notifications';
 export * from './permissions';
 export * from './ports';
+export * from './storage';
 export * from './text';
