@@ -63,6 +63,8 @@ const SAMPLES: { [T in EventType]: EventData<T> } = {
   license_expiring_soon: { license_id: u(), store_id: u(), expiration_date: '2027-01-01', days_until_expiration: 14 },
   license_expired: { license_id: u(), store_id: u(), expiration_date: '2026-01-01', expired_at: now() },
   member_joined: { store_id: u(), user_id: u(), member_name: 'Casey', role: 'staff' },
+  media_object_finalized: { object_key: `${u()}/product/${u()}.png`, size_bytes: 1024, content_type: 'image/png' },
+  media_deleted: { media_id: u(), store_id: u(), object_key: `${u()}/product/${u()}.png` },
 };
 
 describe('outbox', () => {

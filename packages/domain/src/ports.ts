@@ -48,6 +48,9 @@ export type DeliveryOutcome =
   | { kind: 'retry'; delayMs: number; error: string }
   | { kind: 'dead_letter'; reason: 'handler_failed' | 'unknown_version' | 'non_retryable'; error: string };
 
+/** Processes a claimed batch; returns one outcome per message, in the order given. */
+export type BatchProcessor = (messages: ReceivedMessage[], tx?: unknown) => Promise<DeliveryOutcome[]>;
+
 /**
  * Event transport (Pub/Sub in the cloud, Postgres-backed when embedded). `publish` may be handed the
  * dispatcher's open transaction: a Postgres-backed transport then writes in it, so marking the outbox row
@@ -64,5 +67,11 @@ export interface EventTransport {
     max: number,
     process: (message: ReceivedMessage, tx?: unknown) => Promise<DeliveryOutcome>,
   ): Promise<number>;
+  /**
+   * Optional (the embedded transport has it, Pub/Sub does not): claims up to `max` ready messages and hands
+   * them to `process` at once, inside the transport's transaction, then applies the returned outcomes (one per
+   * message, in order) in bulk. Lets a consumer pay per-transaction costs once per batch instead of per message.
+   */
+  receiveBatch?(subscription: string, max: number, process: BatchProcessor): Promise<number>;
   close(): Promise<void>;
 }

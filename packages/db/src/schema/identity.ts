@@ -1,6 +1,19 @@
 import { type Address, KYC_STATUSES, MEMBER_ROLES, MEMBERSHIP_STATUSES, STORE_TYPES } from '@pf/domain';
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { media } from './compliance';
 
 const timestamps = {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -24,6 +37,7 @@ export const users = pgTable(
     isActive: boolean().notNull().default(true),
     lastLoginAt: timestamp({ withTimezone: true }),
     systemRole: text(),
+    avatarMediaId: uuid().references((): AnyPgColumn => media.id, { onDelete: 'restrict' }),
     ...timestamps,
   },
   (t) => [
@@ -48,6 +62,8 @@ export const stores = pgTable(
     address: jsonb().$type<Address>().notNull(),
     social: jsonb().$type<Record<string, string | undefined>>(),
     categories: text().array(),
+    logoMediaId: uuid().references((): AnyPgColumn => media.id, { onDelete: 'restrict' }),
+    bannerMediaId: uuid().references((): AnyPgColumn => media.id, { onDelete: 'restrict' }),
     ownerUserId: uuid()
       .notNull()
       .references(() => users.id),

@@ -1,3 +1,4 @@
+export * from './compliance';
 export * from './cron';
 export * from './eventing';
 export * from './identity';

@@ -34,6 +34,8 @@ export const auditLog = pgTable(
   },
   (t) => [
     index('audit_log_store_created_idx').on(t.storeId, t.createdAt),
+    index('audit_log_target_created_idx').on(t.targetType, t.targetId, t.createdAt),
+    index('audit_log_created_idx').on(t.createdAt.desc(), t.id.desc()),
     index('audit_log_actor_idx').on(t.actorUserId).where(sql`${t.actorUserId} is not null`),
   ],
 );

@@ -154,6 +154,24 @@ export const EVENT_CATALOG = {
     topics: ['notifications'],
     versions: { 1: z.object({ license_id: id, store_id: id, expiration_date: z.iso.date(), expired_at: at }) },
   },
+  /**
+   * Bytes landed in storage. GCS finalize notifications and the local store's upload route both arrive here,
+   * so one consumer marks the media uploaded whichever adapter stored it.
+   */
+  media_object_finalized: {
+    aggregateType: 'media',
+    topics: ['media'],
+    versions: {
+      1: z.object({ object_key: z.string().min(1), size_bytes: z.number().int().min(0), content_type: z.string() }),
+    },
+  },
+  /** A store deleted media: the worker detaches every usage, deletes the object, then the row. */
+  media_deleted: {
+    aggregateType: 'media',
+    topics: ['media'],
+    emitOnce: true,
+    versions: { 1: z.object({ media_id: id, store_id: id, object_key: z.string().min(1) }) },
+  },
   member_joined: {
     aggregateType: 'store',
     topics: ['stores'],

@@ -12,7 +12,7 @@ export const AGGREGATE_TYPES = [
 ] as const;
 export type AggregateType = (typeof AGGREGATE_TYPES)[number];
 
-export const TOPICS = ['orders', 'notifications', 'analytics', 'billing', 'stores'] as const;
+export const TOPICS = ['orders', 'notifications', 'analytics', 'billing', 'stores', 'media'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 export const actorSchema = z.object({
