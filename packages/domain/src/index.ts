@@ -1,4 +1,5 @@
 export * from './address';
+export * from './catalog/enums';
 export * from './compliance/attachments';
 export * from './compliance/licenses';
 export * from './compliance/media';

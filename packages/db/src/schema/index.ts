@@ -1,3 +1,4 @@
+export * from './catalog';
 export * from './compliance';
 export * from './cron';
 export * from './eventing';
