@@ -28,3 +28,25 @@ export {
   type SendGridOptions,
   sendGridRequestBody,
 } from './mail/sendgrid';
+export {
+  createGcsObjectStorage,
+  type GcsClient,
+  type GcsFile,
+  type GcsObjectStorageOptions,
+} from './storage/gcs';
+export {
+  type GcsNotification,
+  type GcsNotificationMessage,
+  parseGcsFinalizeNotification,
+} from './storage/gcs-notification';
+export {
+  createLocalObjectStorage,
+  LOCAL_DOWNLOAD_PATH,
+  LOCAL_UPLOAD_PATH,
+  type LocalObjectStorage,
+  type LocalObjectStorageOptions,
+  type OpenedDownload,
+} from './storage/local';
+export type { ReceivedUpload, ReceiveUploadInput, UploadBody } from './storage/local-upload';
+export { parseObjectKey } from './storage/object-key';
+export { attachmentDisposition, MAX_SIGNED_URL_SECONDS } from './storage/sign-input';
