@@ -14,6 +14,8 @@ export DATA_DIR="${DATA_DIR:-$PWD/.data}"
 export APP_ENV="${APP_ENV:-development}"
 export PORT="${PORT:-3000}"
 export NEXTAUTH_URL="${NEXTAUTH_URL:-http://localhost:$PORT}"
+# Origin of the signed upload/download URLs the web app serves with local storage.
+export APP_URL="${APP_URL:-http://localhost:$PORT}"
 export NEXT_TELEMETRY_DISABLED=1
 
 log "migrating and seeding demo data"

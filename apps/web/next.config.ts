@@ -19,6 +19,11 @@ const nextConfig: NextConfig = {
           { key: 'X-Frame-Options', value: 'DENY' },
         ],
       },
+      {
+        // Stored documents are previewed in an iframe by this app's own pages (a later rule wins per key).
+        source: '/api/storage/object/:path*',
+        headers: [{ key: 'X-Frame-Options', value: 'SAMEORIGIN' }],
+      },
     ];
   },
 };

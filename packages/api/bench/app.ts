@@ -68,6 +68,8 @@ export async function startBenchApp() {
       DATABASE_URL: url.toString(),
       REDIS_URL: redisUrl(),
       AUTH_SECRET: randomBytes(48).toString('base64url'),
+      // Production requires it with the local storage driver (signed read URLs, e.g. browse thumbnails).
+      STORAGE_SIGNING_SECRET: randomBytes(32).toString('base64url'),
       // Only the one registration hashes a password; the request under test never does.
       ARGON2_MEMORY_KIB: '4096',
       ARGON2_TIME_COST: '1',

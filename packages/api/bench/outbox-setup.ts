@@ -33,9 +33,10 @@ const BENCH_TABLES = `
 
 /**
  * A fresh, migrated database of its own and the production runtime over it (the worker's side; events are
- * emitted through a second pool, as the web process would), with the embedded transport
- * bound to one bench consumer whose handler writes one effect row per event in its transaction. The
- * transport is wrapped to stamp each event when the receive call that handled it has committed.
+ * emitted through a second pool, as the web process would), with the embedded transport bound to one bench
+ * consumer whose handler writes one effect row per event in its transaction (one INSERT per event, or one
+ * per batch with `useBatchHandler(true)`). The transport is wrapped to stamp each event when the receive
+ * call that handled it has committed.
  */
 export async function startOutboxBench() {
   const name = `pf_bench_outbox_${randomBytes(6).toString('hex')}`;
@@ -68,19 +69,29 @@ export async function startOutboxBench() {
       pending.push(event.envelope.eventId);
     },
   };
+  /** The same effect as `handle` with one INSERT per batch: the optional Consumer.handleBatch. */
+  const handleBatch: NonNullable<Consumer['handleBatch']> = async (tx, events) => {
+    const ids = events.map((event) => event.envelope.eventId);
+    await tx.execute(sql`insert into bench_effects (event_id) select unnest(${`{${ids.join(',')}}`}::uuid[])`);
+    pending.push(...ids);
+  };
   const embedded = createEmbeddedTransport(handle.db, [bindingFor(benchConsumer)]);
+  /** Runs a receive call and stamps the events it handled once its transaction has committed. */
+  const stamped = async (receive: () => Promise<number>) => {
+    try {
+      const handled = await receive();
+      const now = performance.now();
+      for (const eventId of pending) consumedAt.set(eventId, now);
+      return handled;
+    } finally {
+      pending = [];
+    }
+  };
   const transport: EventTransport = {
     ...embedded,
-    async receive(subscription, max, process) {
-      try {
-        const handled = await embedded.receive(subscription, max, process);
-        const now = performance.now();
-        for (const eventId of pending) consumedAt.set(eventId, now);
-        return handled;
-      } finally {
-        pending = [];
-      }
-    },
+    receive: (subscription, max, process) => stamped(() => embedded.receive(subscription, max, process)),
+    receiveBatch: (subscription, max, process) =>
+      stamped(() => embedded.receiveBatch?.(subscription, max, process) ?? Promise.resolve(0)),
   };
 
   const config = loadConfig({
@@ -103,6 +114,11 @@ export async function startOutboxBench() {
     webDb: web.db,
     benchConsumer,
     consumedAt,
+    /** Whether the bench consumer writes its effect rows one statement per event or one per batch. */
+    useBatchHandler(on: boolean) {
+      if (on) benchConsumer.handleBatch = handleBatch;
+      else delete benchConsumer.handleBatch;
+    },
     /** Empties everything a run wrote, so each run starts from the same state. */
     async reset() {
       await handle.db.execute(

@@ -12,7 +12,9 @@ import { type OutboxBench, startOutboxBench } from './outbox-setup';
  * `pnpm bench:outbox`: the eventing pipeline (emit → outbox → dispatcher → embedded transport → consumer
  * with one effect row per event) on a fresh PostgreSQL database of its own, dropped at the end.
  * - Throughput per dispatcher/consumer batch size: emit N events in transactions of 100, then run the
- *   dispatcher and consumer loops in this process (one worker) until every effect has committed.
+ *   dispatcher and consumer loops in this process (one worker) until every effect has committed. Run twice
+ *   for batches > 1: the consumer's effect as one INSERT per event (`handle`), then one per batch
+ *   (`handleBatch`), which shows how much of the drain the per-event statement costs.
  * - Latency at a steady offered load: one event per transaction on a timer; effect commit − emit commit.
  * - Same-run baselines: single-row INSERTs into a plain table of the same shape (vs emit), and the bare
  *   SELECT … FOR UPDATE SKIP LOCKED + UPDATE claim loop at each batch size (vs the worker's drain rate;
@@ -23,7 +25,7 @@ import { type OutboxBench, startOutboxBench } from './outbox-setup';
  */
 const GOAL_EVENTS_PER_SECOND = 5_000;
 const GOAL_P95_MS = 1_000;
-/** Caps per phase, so the whole bench stays under ~3 minutes even on a busy machine. */
+/** Caps per phase, so the whole bench stays under ~4 minutes even on a busy machine. */
 const PHASE_TIMEOUT_MS = 18_000;
 const BASELINE_TIMEOUT_MS = 6_000;
 const setting = (name: string, fallback: number) => {
@@ -65,11 +67,19 @@ async function main() {
   );
 
   const runs: ThroughputResult[] = [];
+  const batchHandlerRuns: (ThroughputResult | undefined)[] = [];
   const claims: number[] = [];
   for (const size of BATCH_SIZES) {
     const count = size === 1 ? eventsAtBatch1 : events;
     step(`throughput, batch size ${size}`);
     runs.push(await measureThroughput(bench, size, count, PHASE_TIMEOUT_MS));
+    // A batch of one takes the single-message path, where handleBatch plays no part.
+    if (size > 1) {
+      step(`throughput with a batch handler, batch size ${size}`);
+      bench.useBatchHandler(true);
+      batchHandlerRuns.push(await measureThroughput(bench, size, count, PHASE_TIMEOUT_MS));
+      bench.useBatchHandler(false);
+    } else batchHandlerRuns.push(undefined);
     step(`claim-loop baseline, batch size ${size}`);
     claims.push(await measureClaimLoop(bench, size, count, BASELINE_TIMEOUT_MS));
   }
@@ -92,6 +102,10 @@ async function main() {
     runs.map((r) => n(r.drainPerSecond)),
   );
   line(
+    'same, one INSERT per batch (handleBatch)',
+    batchHandlerRuns.map((r) => (r ? `${n(r.drainPerSecond)}${r.finished ? '' : '*'}` : 'n/a')),
+  );
+  line(
     'end to end: emit then drain (events/s)',
     runs.map((r) => n(r.endToEndPerSecond)),
   );
@@ -108,20 +122,24 @@ async function main() {
     runs.map((r) => `${n((100 * r.emitPerSecond) / plain, 1)} %`),
   );
   console.log(`baseline: plain single-row INSERT, tx of 100: ${n(plain)} rows/s`);
-  if (runs.some((r) => !r.finished || r.emitted < (r.batchSize === 1 ? eventsAtBatch1 : events))) {
+  const all = [...runs, ...batchHandlerRuns.filter((r) => r !== undefined)];
+  if (all.some((r) => !r.finished || r.emitted < (r.batchSize === 1 ? eventsAtBatch1 : events))) {
     console.log(`(each phase is capped at ${PHASE_TIMEOUT_MS / 1000} s; * = not drained in time; rates over what ran)`);
   }
   console.log(
     `\nlatency, emit commit → consumer effect commit, ${n(latency.sent)} events offered at ` +
-      `${n(latency.offeredPerSecond, 1)}/s for ${latencySeconds} s (default batch sizes 50/50):` +
+      `${n(latency.offeredPerSecond, 1)}/s for ${latencySeconds} s (default batch sizes ` +
+      `${bench.deps.eventing.batchSize}/${bench.deps.eventing.consumerBatchSize}):` +
       `\n  p50 ${n(latency.p50, 1)} ms   p95 ${n(latency.p95, 1)} ms   p99 ${n(latency.p99, 1)} ms   ` +
       `max ${n(latency.max, 1)} ms${latency.finished ? '' : '   (NOT all consumed)'}`,
   );
   const best = runs.at(-1);
+  const bestBatched = batchHandlerRuns.at(-1);
   const throughputMet = (best?.drainPerSecond ?? 0) >= GOAL_EVENTS_PER_SECOND && Boolean(best?.finished);
   const latencyMet = latency.finished && latency.p95 <= GOAL_P95_MS;
   console.log(
     `\ngoal: worker drain ≥ ${n(GOAL_EVENTS_PER_SECOND)} events/s at batch 500: ${n(best?.drainPerSecond ?? 0)} → ${verdict(throughputMet)}` +
+      ` (one INSERT per batch: ${n(bestBatched?.drainPerSecond ?? 0)})` +
       `\ngoal: p95 ≤ ${n(GOAL_P95_MS)} ms at ${n(rate)} events/s: ${n(latency.p95, 1)} ms → ${verdict(latencyMet)}` +
       `\ntotal bench time ${n((performance.now() - started) / 1000, 1)} s`,
   );

@@ -1,3 +1,4 @@
+import { MAX_SIGNED_URL_SECONDS } from '@pf/adapters';
 import { parseMailbox } from '@pf/domain';
 import { z } from 'zod';
 import { DISABLED, isValidTimezone, scheduleProblem } from './cron/schedule';
@@ -26,6 +27,8 @@ const pubsubPrefix = z
   .trim()
   .regex(/^[A-Za-z][A-Za-z0-9._~+%-]*$/, 'must start with a letter; letters, digits and - _ . ~ + % only')
   .default('packfinderz-');
+/** Lifetime of a signed URL: GCS refuses V4 signatures valid longer than 7 days, so both adapters cap there. */
+const signedUrlSeconds = (fallback: number) => int(fallback).pipe(z.number().max(MAX_SIGNED_URL_SECONDS));
 
 /** Every setting the processes read; `.env.example` documents each one. */
 export const configSchema = z
@@ -58,11 +61,14 @@ export const configSchema = z
     PUBSUB_PROJECT_ID: z.string().trim().min(1).optional(),
     PUBSUB_TOPIC_PREFIX: pubsubPrefix,
     PUBSUB_SUBSCRIPTION_PREFIX: pubsubPrefix,
-    OUTBOX_BATCH_SIZE: int(50),
+    // Per-batch costs (claim, publish, mark, commit) are paid once per batch: larger batches drain a backlog
+    // faster, and light traffic makes small batches anyway (docs/events.md, Batch receive).
+    OUTBOX_BATCH_SIZE: int(200),
     OUTBOX_POLL_INTERVAL_MS: int(500),
     OUTBOX_MAX_ATTEMPTS: int(10),
     EVENT_BACKOFF_CAP_MS: int(10_000),
-    CONSUMER_BATCH_SIZE: int(50),
+    // Smaller than the dispatcher's: Pub/Sub leases a pulled batch while it is handled one by one.
+    CONSUMER_BATCH_SIZE: int(100),
     CONSUMER_MAX_ATTEMPTS: int(10),
     CONSUMER_RETRY_BASE_MS: int(1000),
     RUN_WORKER_IN_WEB: bool.optional(),
@@ -74,6 +80,8 @@ export const configSchema = z
     CRON_DLQ_RETENTION: schedule('20 3 * * *'),
     CRON_DELIVERY_RETENTION: schedule('30 3 * * *'),
     CRON_IDEMPOTENCY_RETENTION: schedule('5 * * * *'),
+    CRON_LICENSE_LIFECYCLE: schedule('0 2 * * *'),
+    CRON_PENDING_MEDIA_CLEANUP: schedule('40 3 * * *'),
     OUTBOX_RETENTION_DAYS: int(30),
     NOTIFICATION_RETENTION_DAYS: int(30),
     DLQ_RETENTION_DAYS: int(30),
@@ -86,6 +94,18 @@ export const configSchema = z
       .refine((value) => parseMailbox(value) !== null, 'must be "Name <address>" or an address')
       .default('PackFinderz <no-reply@packfinderz.local>'),
     APP_URL: z.url().default('http://localhost:3000'),
+    STORAGE_DRIVER: z.enum(['local', 'gcs']).default('local'),
+    STORAGE_ROOT: z.string().trim().min(1).optional(),
+    STORAGE_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    GCS_BUCKET: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/, 'must be a Cloud Storage bucket name')
+      .optional(),
+    GCS_NOTIFICATION_SUBSCRIPTION: z.string().trim().min(1).optional(),
+    UPLOAD_URL_TTL_SECONDS: signedUrlSeconds(1800),
+    DOWNLOAD_URL_TTL_SECONDS: signedUrlSeconds(900),
+    PUBLIC_DOWNLOAD_URL_TTL_SECONDS: signedUrlSeconds(86_400),
   })
   .superRefine((config, ctx) => {
     if (config.REFRESH_TOKEN_TTL_MINUTES <= config.ACCESS_TOKEN_TTL_MINUTES) {
@@ -104,6 +124,15 @@ export const configSchema = z
           ctx.addIssue({ code: 'custom', path: [key], message: 'is required when EVENT_TRANSPORT=pubsub' });
         }
       }
+    }
+    if (config.STORAGE_DRIVER === 'gcs') {
+      for (const key of ['GCS_BUCKET', 'GCS_NOTIFICATION_SUBSCRIPTION', 'PUBSUB_PROJECT_ID'] as const) {
+        if (!config[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when STORAGE_DRIVER=gcs' });
+      }
+    }
+    // Local storage URLs are signed by the web app; a derived key would change whenever AUTH_SECRET rotates.
+    if (config.APP_ENV === 'production' && config.STORAGE_DRIVER === 'local' && !config.STORAGE_SIGNING_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['STORAGE_SIGNING_SECRET'], message: 'is required in production' });
     }
     if (config.APP_ENV === 'production') {
       for (const key of ['DATABASE_URL', 'REDIS_URL', 'AUTH_SECRET'] as const) {

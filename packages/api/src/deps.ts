@@ -1,5 +1,5 @@
 import type { Database } from '@pf/db';
-import type { Clock, EventTransport, KeyValueStore, MailSender } from '@pf/domain';
+import type { Clock, EventTransport, KeyValueStore, MailSender, ObjectStorage } from '@pf/domain';
 import type { MeteredHasher } from './auth/passwords';
 import type { AuthRateLimiter, RatePolicy } from './auth/rate-limit';
 import type { SessionStore } from './auth/sessions';
@@ -25,6 +25,8 @@ export interface AppDeps {
   transport: EventTransport;
   /** Outgoing email (MAIL_TRANSPORT). Send from consumers via the outbox, never inside a request transaction. */
   mail: MailSender;
+  /** Object storage (STORAGE_DRIVER): signs upload/read URLs, deletes objects. The API never proxies bytes. */
+  storage: ObjectStorage;
   /** Wakes loops when Postgres signals new outbox rows or deliveries. */
   notifier: Notifier;
   eventing: {

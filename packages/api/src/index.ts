@@ -2,6 +2,7 @@ export { type Config, ConfigError, loadConfig } from './config';
 export { ALL_CRON_JOBS, type CronJob, type JobOutcome, runDueJobs } from './cron';
 export type { AppDeps } from './deps';
 export { liveness, metricsText, readiness } from './http/health';
+export { handleStorageDownload, handleStorageUpload } from './http/storage';
 export { createLogger, withLogContext } from './logger';
 export { ALL_LOOPS, type Loop, runLoops, selectLoops } from './loops';
 export { type AppRouter, createAppRouter } from './routers/root';

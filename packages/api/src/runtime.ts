@@ -9,7 +9,14 @@ import {
   createSendGridMailSender,
 } from '@pf/adapters';
 import { createPgliteDb, createPostgresDb, type DbHandle } from '@pf/db';
-import { type Clock, type EventTransport, type KeyValueStore, type MailSender, systemClock } from '@pf/domain';
+import {
+  type Clock,
+  type EventTransport,
+  type KeyValueStore,
+  type MailSender,
+  type ObjectStorage,
+  systemClock,
+} from '@pf/domain';
 import { createArgon2Hasher } from './auth/passwords';
 import { createAuthRateLimiter } from './auth/rate-limit';
 import { createSessionStore } from './auth/sessions';
@@ -23,6 +30,7 @@ import { createNotifier } from './events/notifier';
 import { createPubSubTransportFromConfig } from './events/pubsub';
 import { createLogger, type Logger } from './logger';
 import { createMetrics } from './metrics';
+import { createObjectStorageFromConfig } from './storage';
 
 export interface Runtime {
   deps: AppDeps;
@@ -37,6 +45,7 @@ export interface RuntimeOverrides {
   logger?: Logger;
   transport?: EventTransport;
   mail?: MailSender;
+  storage?: ObjectStorage;
 }
 
 /**
@@ -131,6 +140,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
         ? await createPubSubTransportFromConfig(config, ALL_CONSUMERS, logger)
         : createEmbeddedTransport(dbHandle.db, ALL_CONSUMERS.map(bindingFor))),
     mail: overrides.mail ?? mailSenderFor(config, logger),
+    storage: overrides.storage ?? createObjectStorageFromConfig(config, clock, authSecretFor(config)),
     notifier: createNotifier(dbHandle),
     eventing: {
       batchSize: config.OUTBOX_BATCH_SIZE,

@@ -16,8 +16,12 @@ import {
   uniqueEmail,
 } from '../src/testing';
 import { addMember, freshIp, invite, RELAXED_LIMITS } from './helpers';
+import { insertLicense, insertMedia, licenseInput } from './license-helpers';
+import { insertMediaRow } from './media-helpers';
+import { catalogSnapshot, insertProduct, productInput } from './product-fixtures';
 
-type Access = 'public' | 'authed' | `store:${Capability}` | 'admin' | 'agent';
+/** `storeOrAdmin:`: a member of the active store with the capability, or a system admin (any store). */
+type Access = 'public' | 'authed' | `store:${Capability}` | `storeOrAdmin:${Capability}` | 'admin' | 'agent';
 
 interface Identity {
   email: string;
@@ -60,6 +64,10 @@ const ROLES_WITH: Record<Capability, readonly MemberRole[]> = {
   readStore: MEMBER_ROLES,
   manageStore: ['owner', 'manager'],
   manageTeam: ['owner', 'manager'],
+  manageMedia: ['owner', 'admin', 'manager', 'staff', 'ops'],
+  manageProducts: ['owner', 'admin', 'manager', 'staff', 'ops'],
+  submitLicense: ['owner', 'admin', 'manager', 'staff', 'ops'],
+  deleteLicense: ['owner', 'manager'],
 };
 
 const freshSession = async (identity: Identity) => {
@@ -105,6 +113,15 @@ const notificationOf = async (storeId: string) => {
     .returning({ id: notifications.id });
   if (!row) throw new Error('notification insert failed');
   return row.id;
+};
+
+/** A license of `storeId` in `status`, written directly (its owner is the store's owner). */
+const licenseOf = async (storeId: string, status: 'pending' | 'rejected') => {
+  const [store] = await app.deps.db
+    .select({ ownerUserId: stores.ownerUserId })
+    .from(stores)
+    .where(eq(stores.id, storeId));
+  return insertLicense(app, { storeId, userId: store?.ownerUserId ?? '' }, status);
 };
 
 const TABLE: Record<string, Entry> = {
@@ -185,9 +202,95 @@ const TABLE: Record<string, Entry> = {
     otherTenant: { input: async (w) => ({ id: await notificationOf(w.storeB) }), code: 'NOT_FOUND' },
   },
   'notifications.markAllRead': { access: 'authed' },
+  'media.createUpload': {
+    access: 'store:manageMedia',
+    input: () => ({ kind: 'product', mimeType: 'image/png', fileName: 'matrix.png', sizeBytes: 10 }),
+  },
+  'media.list': { access: 'store:readStore' },
+  'media.get': {
+    access: 'storeOrAdmin:readStore',
+    input: async (w) => ({ mediaId: (await insertMediaRow(app, w.storeA)).id }),
+    otherTenant: { input: async (w) => ({ mediaId: (await insertMediaRow(app, w.storeB)).id }), code: 'FORBIDDEN' },
+  },
+  'media.readUrl': {
+    access: 'storeOrAdmin:readStore',
+    input: async (w) => ({ mediaId: (await insertMediaRow(app, w.storeA)).id }),
+    otherTenant: { input: async (w) => ({ mediaId: (await insertMediaRow(app, w.storeB)).id }), code: 'FORBIDDEN' },
+  },
+  'media.delete': {
+    access: 'store:manageMedia',
+    input: async (w) => ({ mediaId: (await insertMediaRow(app, w.storeA)).id }),
+    otherTenant: { input: async (w) => ({ mediaId: (await insertMediaRow(app, w.storeB)).id }), code: 'FORBIDDEN' },
+  },
+  // Attaching another store's image is refused as invalid input (see media-access.test.ts).
+  'store.setLogo': { access: 'store:manageStore', input: () => ({ mediaId: null }) },
+  'store.setBanner': { access: 'store:manageStore', input: () => ({ mediaId: null }) },
+  'auth.setAvatar': { access: 'store:readStore', input: () => ({ mediaId: null }) },
   'admin.dlq.list': { access: 'admin', input: () => ({ consumer: 'matrix' }) },
   'admin.dlq.get': { access: 'admin', input: async () => ({ id: await deadLetterId() }) },
   'admin.dlq.replay': { access: 'admin', input: () => ({ filter: { consumer: 'matrix' }, dryRun: true }) },
+  'licenses.create': {
+    access: 'store:submitLicense',
+    input: async (w) => licenseInput((await insertMedia(app, w.storeA)).id),
+    otherTenant: { input: async (w) => licenseInput((await insertMedia(app, w.storeB)).id), code: 'FORBIDDEN' },
+  },
+  'licenses.list': { access: 'store:readStore' },
+  'licenses.delete': {
+    access: 'store:deleteLicense',
+    input: async (w) => ({ licenseId: (await licenseOf(w.storeA, 'rejected')).id }),
+    otherTenant: { input: async (w) => ({ licenseId: (await licenseOf(w.storeB, 'rejected')).id }), code: 'NOT_FOUND' },
+  },
+  'admin.licenses.queue': { access: 'admin' },
+  'admin.licenses.get': {
+    access: 'admin',
+    input: async (w) => ({ licenseId: (await licenseOf(w.storeA, 'pending')).id }),
+  },
+  'admin.licenses.decide': {
+    access: 'admin',
+    input: async (w) => ({ licenseId: (await licenseOf(w.storeA, 'pending')).id, decision: 'verified' }),
+  },
+  'admin.audit.list': { access: 'admin' },
+  'vendorProducts.create': { access: 'store:manageProducts', input: () => productInput() },
+  'vendorProducts.update': {
+    access: 'store:manageProducts',
+    input: async (w) => ({ productId: await insertProduct(app, w.storeA), title: `Renamed ${randomUUID()}` }),
+    otherTenant: {
+      input: async (w) => ({ productId: await insertProduct(app, w.storeB), title: 'Hijacked' }),
+      code: 'NOT_FOUND',
+    },
+  },
+  'vendorProducts.setInventory': {
+    access: 'store:manageProducts',
+    input: async (w) => ({ productId: await insertProduct(app, w.storeA), onHandQty: 3 }),
+    otherTenant: {
+      input: async (w) => ({ productId: await insertProduct(app, w.storeB), onHandQty: 0 }),
+      code: 'NOT_FOUND',
+    },
+  },
+  'vendorProducts.delete': {
+    access: 'store:manageProducts',
+    input: async (w) => ({ productId: await insertProduct(app, w.storeA) }),
+    otherTenant: { input: async (w) => ({ productId: await insertProduct(app, w.storeB) }), code: 'NOT_FOUND' },
+  },
+  'vendorProducts.list': { access: 'store:readStore' },
+  'vendorProducts.get': {
+    access: 'store:readStore',
+    input: async (w) => ({ productId: await insertProduct(app, w.storeA) }),
+    otherTenant: { input: async (w) => ({ productId: await insertProduct(app, w.storeB) }), code: 'NOT_FOUND' },
+  },
+  // Store A is a vendor: it sees its own products here, and never another vendor's.
+  'products.get': {
+    access: 'store:readStore',
+    input: async (w) => ({ productId: await insertProduct(app, w.storeA) }),
+    otherTenant: { input: async (w) => ({ productId: await insertProduct(app, w.storeB) }), code: 'NOT_FOUND' },
+  },
+  // Store A is a vendor: browse shows it its own catalog; another (unlisted) vendor's storefront is NOT_FOUND.
+  'browse.products': { access: 'store:readStore' },
+  'browse.storefront': {
+    access: 'store:readStore',
+    input: (w) => ({ vendorId: w.storeA }),
+    otherTenant: { input: (w) => ({ vendorId: w.storeB }), code: 'NOT_FOUND' },
+  },
 };
 
 type Procedure = (input?: unknown) => Promise<unknown>;
@@ -215,7 +318,14 @@ async function fingerprint() {
     .orderBy(asc(notifications.id));
   const count = async (table: typeof users | typeof auditLog) =>
     (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n;
-  return { memberships, storeRows, readMarks, users: await count(users), audit: await count(auditLog) };
+  return {
+    memberships,
+    storeRows,
+    readMarks,
+    users: await count(users),
+    audit: await count(auditLog),
+    catalog: await catalogSnapshot(app),
+  };
 }
 
 async function expectRefused(token: string | null, path: string, input: unknown, codes: string[]) {
@@ -381,6 +491,19 @@ describe.each(Object.entries(TABLE))('%s', (path, entry) => {
     }
 
     it(`serves membership roles ${allowed.join(', ')}`, async () => {
+      for (const role of allowed) await invoke(await freshSession(world.roles[role]), path, await inputFor(entry));
+    });
+  }
+
+  if (entry.access.startsWith('storeOrAdmin:')) {
+    const allowed = ROLES_WITH[entry.access.slice('storeOrAdmin:'.length) as Capability];
+    it('refuses callers with neither an active store nor the admin role (agent, removed member)', async () => {
+      for (const token of [world.agent.token, world.storeless]) {
+        await expectRefused(token, path, await inputFor(entry), ['FORBIDDEN']);
+      }
+    });
+    it(`serves a system admin and membership roles ${allowed.join(', ')}`, async () => {
+      await invoke(await freshSession(world.admin), path, await inputFor(entry));
       for (const role of allowed) await invoke(await freshSession(world.roles[role]), path, await inputFor(entry));
     });
   }

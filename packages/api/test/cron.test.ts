@@ -53,6 +53,8 @@ describe('cron scheduler', () => {
       'notification-retention',
       'dlq-retention',
       'delivery-retention',
+      'license-lifecycle',
+      'pending-media-cleanup',
     ]);
     for (const job of ALL_CRON_JOBS) expect(job.schedule(app.deps.config)).not.toBe('off');
   });

@@ -11,6 +11,8 @@ export interface NotificationDraft {
 }
 
 type Data = Record<string, unknown>;
+/** Where a store manages its licenses. */
+const COMPLIANCE_PAGE = '/settings/compliance';
 const str = (data: Data, key: string) => String(data[key] ?? '');
 const shortId = (id: string) => id.slice(0, 8);
 const toStore = (storeId: string, type: NotificationType, title: string, message: string, link: string | null) => ({
@@ -144,13 +146,7 @@ const MAPPERS: Partial<Record<EventType, (data: Data) => NotificationDraft[]>> =
         ];
       case 'verified':
         return [
-          toStore(
-            str(d, 'store_id'),
-            'compliance',
-            'License approved',
-            'Your license was verified.',
-            '/settings/licenses',
-          ),
+          toStore(str(d, 'store_id'), 'compliance', 'License approved', 'Your license was verified.', COMPLIANCE_PAGE),
         ];
       case 'rejected':
         return [
@@ -159,18 +155,12 @@ const MAPPERS: Partial<Record<EventType, (data: Data) => NotificationDraft[]>> =
             'compliance',
             'License rejected',
             d.reason ? `Your license was rejected: ${str(d, 'reason')}` : 'Your license was rejected.',
-            '/settings/licenses',
+            COMPLIANCE_PAGE,
           ),
         ];
       default:
         return [
-          toStore(
-            str(d, 'store_id'),
-            'compliance',
-            'License expired',
-            'Your license has expired.',
-            '/settings/licenses',
-          ),
+          toStore(str(d, 'store_id'), 'compliance', 'License expired', 'Your license has expired.', COMPLIANCE_PAGE),
         ];
     }
   },
@@ -180,7 +170,7 @@ const MAPPERS: Partial<Record<EventType, (data: Data) => NotificationDraft[]>> =
       'compliance',
       'License expiring soon',
       `Your license expires on ${str(d, 'expiration_date')} (${str(d, 'days_until_expiration')} days). Upload a renewal.`,
-      '/settings/licenses',
+      COMPLIANCE_PAGE,
     ),
   ],
   license_expired: (d) => [
@@ -189,7 +179,7 @@ const MAPPERS: Partial<Record<EventType, (data: Data) => NotificationDraft[]>> =
       'compliance',
       'License expired',
       `Your license expired on ${str(d, 'expiration_date')}. Buyers and vendors can no longer trade with you.`,
-      '/settings/licenses',
+      COMPLIANCE_PAGE,
     ),
   ],
   member_joined: (d) => [

@@ -5,6 +5,14 @@ export const CAPABILITIES = {
   readStore: ['owner', 'admin', 'manager', 'viewer', 'agent', 'staff', 'ops'],
   manageStore: ['owner', 'manager'],
   manageTeam: ['owner', 'manager'],
+  /** Request uploads and delete media (DOMAIN §1.3; delete limited to the upload roles, as recommended). */
+  manageMedia: ['owner', 'admin', 'manager', 'staff', 'ops'],
+  /** Create, edit, restock and delete products: every vendor role that works the catalog, not viewers (issue 5). */
+  manageProducts: ['owner', 'admin', 'manager', 'staff', 'ops'],
+  /** Submit a license for verification (DOMAIN §5.5). */
+  submitLicense: ['owner', 'admin', 'manager', 'staff', 'ops'],
+  /** Delete a rejected or expired license (DOMAIN §3.1). */
+  deleteLicense: ['owner', 'manager'],
 } as const satisfies Record<string, readonly MemberRole[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

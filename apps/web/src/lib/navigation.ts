@@ -1,6 +1,8 @@
 import type { MeDto } from '@pf/domain';
 import {
   Building2,
+  FileBadge,
+  History,
   Home,
   Inbox,
   LayoutDashboard,
@@ -39,6 +41,7 @@ export function navigationFor(me: MeDto): NavItem[] {
       { href: '/admin', label: 'Overview', icon: LayoutDashboard },
       { href: '/admin/agents', label: 'Agents', icon: Truck },
       { href: '/admin/licenses', label: 'Licenses', icon: ShieldCheck },
+      { href: '/admin/audit', label: 'Audit log', icon: History },
     ];
   }
   const items: NavItem[] = [];
@@ -56,7 +59,12 @@ export function navigationFor(me: MeDto): NavItem[] {
   }
   if (!me.activeStore && me.user.systemRole === 'agent')
     items.push({ href: '/agent', label: 'Deliveries', icon: Truck });
-  if (me.activeStore) items.push({ href: '/settings/store', label: 'Store', icon: Building2 });
+  if (me.activeStore) {
+    items.push(
+      { href: '/settings/compliance', label: 'Compliance', icon: FileBadge },
+      { href: '/settings/store', label: 'Store', icon: Building2 },
+    );
+  }
   if (canManageTeam(me)) items.push({ href: '/settings/team', label: 'Team', icon: Users });
   if (me.stores.some((store) => store.membershipStatus === 'invited') || !me.activeStore) {
     items.push({ href: '/invitations', label: 'Invitations', icon: Inbox });

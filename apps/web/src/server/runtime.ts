@@ -6,6 +6,8 @@ import {
   createCallerFactory,
   createContextFactory,
   createRuntime,
+  handleStorageDownload,
+  handleStorageUpload,
   loadConfig,
   type Runtime,
 } from '@pf/api';
@@ -19,6 +21,11 @@ interface WebRuntime {
   router: AppRouter;
   createContext: ReturnType<typeof createContextFactory>;
   createCaller: ReturnType<typeof callerFactoryFor>;
+  /**
+   * Handlers of the local storage routes, taken from the module graph that built the runtime: a route bundle
+   * importing them itself may hold another copy of drizzle, whose transactions emit() would not recognise.
+   */
+  storageRoutes: { upload: typeof handleStorageUpload; download: typeof handleStorageDownload };
 }
 
 const globalStore = globalThis as typeof globalThis & { __pfWebRuntime?: Promise<WebRuntime> };
@@ -33,6 +40,7 @@ async function build(): Promise<WebRuntime> {
     router,
     createContext: createContextFactory(runtime.deps),
     createCaller: callerFactoryFor(router),
+    storageRoutes: { upload: handleStorageUpload, download: handleStorageDownload },
   };
 }
 

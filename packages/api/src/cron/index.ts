@@ -1,3 +1,5 @@
+import { licenseLifecycleJob } from './jobs/license-lifecycle';
+import { pendingMediaCleanupJob } from './jobs/pending-media';
 import {
   deliveryRetentionJob,
   dlqRetentionJob,
@@ -15,6 +17,8 @@ export const ALL_CRON_JOBS: readonly CronJob[] = [
   notificationRetentionJob,
   dlqRetentionJob,
   deliveryRetentionJob,
+  licenseLifecycleJob,
+  pendingMediaCleanupJob,
 ];
 
 export const cronLoop = cronSchedulerLoop(ALL_CRON_JOBS);

@@ -1,6 +1,6 @@
-import { outboxEvents } from '@pf/db';
+import { outboxEvents, type Transaction } from '@pf/db';
 import { EVENT_CATALOG, envelopeSchema, isEventType, payloadSchema, type TransportMessage } from '@pf/domain';
-import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { AppDeps } from '../deps';
 import { recordDeadLetter } from './dead-letters';
 import { backoffMs } from './notifier';
@@ -37,6 +37,36 @@ const toMessage = (row: OutboxRow): TransportMessage => ({
   body: row.payload,
 });
 
+/** Outbox ids as one array parameter (uuids need no quoting), instead of a bound parameter per id. */
+const idArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+/**
+ * Locks the next batch in (created_at, id) order, then reads the rows. Locking first with only the narrow
+ * columns matters for a backlog: FOR UPDATE keeps Postgres from a bounded top-N sort, so it sorts every
+ * pending row, and sorting whole rows with their payloads spilled to disk (30 ms per batch at 20,000 pending).
+ */
+async function claimOutboxRows(tx: Transaction, batchSize: number): Promise<OutboxRow[]> {
+  const locked = await tx
+    .select({ id: outboxEvents.id })
+    .from(outboxEvents)
+    .where(
+      and(
+        isNull(outboxEvents.publishedAt),
+        isNull(outboxEvents.deadLetteredAt),
+        lte(outboxEvents.nextAttemptAt, sql`now()`),
+      ),
+    )
+    .orderBy(asc(outboxEvents.createdAt), asc(outboxEvents.id))
+    .limit(batchSize)
+    .for('update', { skipLocked: true });
+  if (locked.length === 0) return [];
+  return tx
+    .select()
+    .from(outboxEvents)
+    .where(sql`${outboxEvents.id} = any(${idArray(locked.map((row) => row.id))})`)
+    .orderBy(asc(outboxEvents.createdAt), asc(outboxEvents.id));
+}
+
 /**
  * One dispatcher iteration (DOMAIN §6.5): claim a batch with FOR UPDATE SKIP LOCKED (any number of
  * dispatchers may run), publish per topic, mark published, retry with backoff or dead-letter — all in the
@@ -45,19 +75,7 @@ const toMessage = (row: OutboxRow): TransportMessage => ({
 export async function dispatchOutboxBatch(deps: AppDeps): Promise<number> {
   const { batchSize, maxAttempts, pollMs, backoffCapMs } = deps.eventing;
   return deps.db.transaction(async (tx) => {
-    const rows = await tx
-      .select()
-      .from(outboxEvents)
-      .where(
-        and(
-          isNull(outboxEvents.publishedAt),
-          isNull(outboxEvents.deadLetteredAt),
-          lte(outboxEvents.nextAttemptAt, sql`now()`),
-        ),
-      )
-      .orderBy(asc(outboxEvents.createdAt), asc(outboxEvents.id))
-      .limit(batchSize)
-      .for('update', { skipLocked: true });
+    const rows = await claimOutboxRows(tx, batchSize);
     if (rows.length === 0) return 0;
 
     const deadLetter = async (
@@ -129,7 +147,10 @@ export async function dispatchOutboxBatch(deps: AppDeps): Promise<number> {
 
     const published = [...new Set([...byTopic.values()].flat().map((row) => row.id))].filter((id) => !failed.has(id));
     if (published.length > 0) {
-      await tx.update(outboxEvents).set({ publishedAt: sql`now()` }).where(inArray(outboxEvents.id, published));
+      await tx
+        .update(outboxEvents)
+        .set({ publishedAt: sql`now()` })
+        .where(sql`${outboxEvents.id} = any(${idArray(published)})`);
       deps.metrics.outboxPublished.inc(published.length);
     }
     return rows.length;

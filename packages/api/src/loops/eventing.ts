@@ -1,6 +1,7 @@
 import { DELIVERY_CHANNEL } from '@pf/adapters';
 import type { AppDeps } from '../deps';
 import { type Consumer, createDeliveryProcessor } from '../events/consumer';
+import { createBatchProcessor } from '../events/consumer-batch';
 import { dispatchOutboxBatch } from '../events/dispatcher';
 import { OUTBOX_CHANNEL } from '../events/emit';
 import type { Loop } from './runner';
@@ -16,16 +17,27 @@ export const dispatcherLoop: Loop = {
     deps.notifier.wait(OUTBOX_CHANNEL, deps.eventing.pollMs + Math.floor(Math.random() * 250), signal),
 };
 
+/** Receives through the transport's batch path when it has one (embedded), else message by message (Pub/Sub). */
+function receiverFor(deps: AppDeps, consumer: Consumer) {
+  const { transport } = deps;
+  const { receiveBatch } = transport;
+  if (receiveBatch) {
+    const process = createBatchProcessor(deps, consumer);
+    return (max: number) => receiveBatch.call(transport, consumer.name, max, process);
+  }
+  const process = createDeliveryProcessor(deps, consumer);
+  return (max: number) => transport.receive(consumer.name, max, process);
+}
+
 export function consumerLoop(consumer: Consumer): Loop {
-  const processors = new WeakMap<AppDeps, ReturnType<typeof createDeliveryProcessor>>();
+  const receivers = new WeakMap<AppDeps, ReturnType<typeof receiverFor>>();
   return {
     name: `consumer:${consumer.name}`,
     intervalMs: (deps) => deps.eventing.pollMs,
     async runOnce(deps) {
-      const processor = processors.get(deps) ?? createDeliveryProcessor(deps, consumer);
-      processors.set(deps, processor);
-      const handled = await deps.transport.receive(consumer.name, deps.eventing.consumerBatchSize, processor);
-      return handled >= deps.eventing.consumerBatchSize;
+      const receive = receivers.get(deps) ?? receiverFor(deps, consumer);
+      receivers.set(deps, receive);
+      return (await receive(deps.eventing.consumerBatchSize)) >= deps.eventing.consumerBatchSize;
     },
     idle: (deps, signal) =>
       deps.notifier.wait(DELIVERY_CHANNEL, deps.eventing.pollMs + Math.floor(Math.random() * 250), signal),

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { ALL_CONSUMERS } from '../consumers';
 import { cronLoop } from '../cron';
 import { consumerLoop, dispatcherLoop } from './eventing';
+import { gcsFinalizeBridgeLoop } from './gcs-finalize-bridge';
 import type { Loop } from './runner';
 
 export const heartbeatLoop: Loop = {
@@ -19,5 +20,11 @@ export const heartbeatLoop: Loop = {
 };
 
 /** Every loop the worker knows; `--only` picks a subset by name (`dispatcher`, `consumer:<name>`, …). */
-export const ALL_LOOPS: Loop[] = [heartbeatLoop, cronLoop, dispatcherLoop, ...ALL_CONSUMERS.map(consumerLoop)];
+export const ALL_LOOPS: Loop[] = [
+  heartbeatLoop,
+  cronLoop,
+  dispatcherLoop,
+  ...ALL_CONSUMERS.map(consumerLoop),
+  gcsFinalizeBridgeLoop,
+];
 export { type Loop, runLoops, selectLoops } from './runner';

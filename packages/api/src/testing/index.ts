@@ -1,4 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRedisKeyValueStore } from '@pf/adapters';
 import { createTestDatabase, type TestDatabase } from '@pf/db/testing';
 import type { Clock, RegisterInput } from '@pf/domain';
@@ -39,6 +42,8 @@ export interface CallOptions {
 export async function createTestApp(env: Record<string, string> = {}, options: { clock?: Clock } = {}) {
   const database: TestDatabase = await createTestDatabase();
   const kv = createRedisKeyValueStore(testRedisUrl(), `pf-test:${randomBytes(6).toString('hex')}:`);
+  // Local object storage in a private temp folder, removed on close (a test may point STORAGE_ROOT elsewhere).
+  const storageRoot = mkdtempSync(join(tmpdir(), 'pf-test-storage-'));
   const config = loadConfig({
     APP_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -48,6 +53,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     // Cheaper hashing keeps the suite fast; the algorithm and code path are the production ones.
     ARGON2_MEMORY_KIB: '4096',
     ARGON2_TIME_COST: '1',
+    STORAGE_ROOT: storageRoot,
     ...env,
   });
   const runtime = await createRuntime(config, {
@@ -75,7 +81,10 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     router,
     database,
     call,
-    close: () => runtime.close(),
+    close: async () => {
+      await runtime.close();
+      rmSync(storageRoot, { recursive: true, force: true });
+    },
   };
 }
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

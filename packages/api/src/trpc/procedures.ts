@@ -116,6 +116,24 @@ export const storeProcedure = (options: { storeType?: StoreType; capability?: Ca
     )
     .use(idempotent);
 
+/** Who reads through `storeMemberOrAdminProcedure`: a member of the active store, or a system admin. */
+export type StoreOrAdminReader = { kind: 'admin' } | { kind: 'store'; store: ActiveStore };
+
+/**
+ * A member of the active store with `capability`, or a system admin (who has no active store and reads
+ * across stores, e.g. to review a license document). Services scope by `ctx.reader`.
+ */
+export const storeMemberOrAdminProcedure = (capability: Capability) =>
+  withPrincipal
+    .use(async ({ ctx, next }) => {
+      const reader: StoreOrAdminReader =
+        ctx.principal.systemRole === 'admin'
+          ? { kind: 'admin' }
+          : { kind: 'store', store: requireStore(ctx.principal, undefined, capability) };
+      return next({ ctx: { reader } });
+    })
+    .use(idempotent);
+
 export const buyerStoreProcedure = (capability?: Capability) => storeProcedure({ storeType: 'buyer', capability });
 export const vendorStoreProcedure = (capability?: Capability) => storeProcedure({ storeType: 'vendor', capability });
 

@@ -72,6 +72,25 @@ export const products = pgTable(
     index('products_store_created_idx').on(t.storeId, t.createdAt.desc(), t.id.desc()),
     index('products_search_idx').using('gin', t.searchVector),
     index('products_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+    // Buyer browse (packages/api/src/services/browse): one range per listed vendor in sort order, with every
+    // grid filter as a key column, so filtering happens inside an index-only scan. Partial on what buyers can
+    // ever see; the vendor's own catalog (inactive included) uses products_store_created_idx.
+    index('products_browse_newest_idx')
+      .on(
+        t.storeId,
+        t.createdAt.desc(),
+        t.id.desc(),
+        t.category,
+        t.classification,
+        t.priceCents,
+        t.thcPercent,
+        t.cbdPercent,
+        t.hasVolumeDiscount,
+      )
+      .where(sql`${t.isActive} and ${t.deletedAt} is null`),
+    index('products_browse_price_idx')
+      .on(t.storeId, t.priceCents, t.id, t.category, t.classification, t.thcPercent, t.cbdPercent, t.hasVolumeDiscount)
+      .where(sql`${t.isActive} and ${t.deletedAt} is null`),
     check('products_moq_check', sql`${t.moq} >= 1`),
     check('products_max_qty_check', sql`${t.maxQty} = 0 or ${t.maxQty} >= ${t.moq}`),
     check('products_price_check', sql`${t.priceCents} >= 0`),

@@ -72,5 +72,7 @@ export type AuthResult = z.infer<typeof authResult>;
 
 export const meDto = authResult.extend({
   activeStore: storeSummaryDto.nullable(),
+  /** Read URL of the user's avatar image, when they have set one. */
+  avatarUrl: z.string().nullable(),
 });
 export type MeDto = z.infer<typeof meDto>;

@@ -84,14 +84,9 @@ export const adminLicenseDto = licenseDto.extend({
   store: z.object({ id: z.string(), companyName: z.string(), type: z.enum(STORE_TYPES), state: z.string() }),
 });
 export const adminLicensePage = z.object({ items: z.array(adminLicenseDto), nextCursor: z.string().nullable() });
+export type AdminLicenseDto = z.infer<typeof adminLicenseDto>;
+export type LicensePage = z.infer<typeof licensePage>;
+export type AdminLicensePage = z.infer<typeof adminLicensePage>;
+export type ListLicensesQuery = z.output<typeof listLicensesInput>;
 
-export const auditQueryInput = z
-  .strictObject({
-    entityType: z.string().trim().max(40).optional(),
-    entityId: z.string().trim().max(64).optional(),
-    storeId: uuidSchema.optional(),
-    limit: pageLimit,
-    cursor,
-    direction,
-  })
-  .prefault({});
+export const deleteLicenseResult = z.object({ deleted: z.literal(true) });

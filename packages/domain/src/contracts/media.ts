@@ -72,3 +72,13 @@ export const mediaPage = z.object({ items: z.array(mediaDto), nextCursor: z.stri
 export type MediaPage = z.infer<typeof mediaPage>;
 
 export const readUrlResult = z.object({ url: z.string(), expiresAt: z.string() });
+
+/** Points an entity's single media slot (store logo or banner, user avatar) at an uploaded file, or clears it. */
+export const setMediaSlotInput = z.strictObject({ mediaId: uuidSchema.nullable() });
+export type SetMediaSlotInput = z.infer<typeof setMediaSlotInput>;
+
+/** Deletion is asynchronous: the worker detaches every usage, removes the object, then the row. */
+export const deleteMediaResult = z.object({ mediaId: z.string(), status: z.literal('delete_requested') });
+
+export const avatarResult = z.object({ avatarMediaId: z.string().nullable(), avatarUrl: z.string().nullable() });
+export type AvatarResult = z.infer<typeof avatarResult>;

@@ -38,6 +38,11 @@ export const storeDto = z.object({
   social: z.record(z.string(), z.string().optional()).nullable(),
   categories: z.array(z.string()).nullable(),
   ownerUserId: z.string(),
+  logoMediaId: z.string().nullable(),
+  bannerMediaId: z.string().nullable(),
+  /** Read URLs of the logo and banner images (public kinds, so longer-lived and cacheable). */
+  logoUrl: z.string().nullable(),
+  bannerUrl: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

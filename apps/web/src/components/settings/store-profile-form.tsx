@@ -129,7 +129,9 @@ export function StoreProfileForm({ profile, canEdit }: { profile: StoreDto; canE
             <br />
             {address.city}, {address.state} {address.postalCode}
           </address>
-          <p className="capitalize">Store type: {profile.type}</p>
+          <p>
+            Store type: <span className="capitalize">{profile.type}</span>
+          </p>
           <div className="flex items-center gap-2">
             Compliance: <KycBadge status={profile.kycStatus} />
           </div>

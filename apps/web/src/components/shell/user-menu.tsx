@@ -1,7 +1,8 @@
 'use client';
 
 import type { MeDto } from '@pf/domain';
-import { LogOut } from 'lucide-react';
+import { LogOut, UserRound } from 'lucide-react';
+import Link from 'next/link';
 import { signOut } from 'next-auth/react';
 import {
   DropdownMenu,
@@ -18,9 +19,14 @@ export function UserMenu({ me }: { me: MeDto }) {
   const role = me.user.systemRole ?? me.activeStore?.role ?? 'member';
   return (
     <DropdownMenu>
-      <DropdownMenuTrigger className="flex h-10 w-10 items-center justify-center rounded-full bg-brand-700 text-sm font-semibold text-white">
+      <DropdownMenuTrigger className="flex h-10 w-10 items-center justify-center overflow-hidden rounded-full bg-brand-700 text-sm font-semibold text-white">
         <span className="sr-only">Account menu</span>
-        {initials(me)}
+        {me.avatarUrl ? (
+          // biome-ignore lint/performance/noImgElement: signed storage URLs are not for the Next image optimizer
+          <img src={me.avatarUrl} alt="" width={40} height={40} className="h-full w-full object-cover" />
+        ) : (
+          initials(me)
+        )}
       </DropdownMenuTrigger>
       <DropdownMenuContent>
         <DropdownMenuLabel>
@@ -31,6 +37,13 @@ export function UserMenu({ me }: { me: MeDto }) {
           <span className="block capitalize">{role}</span>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        {me.activeStore ? (
+          <DropdownMenuItem asChild>
+            <Link href="/settings/account">
+              <UserRound className="h-4 w-4" aria-hidden /> Your profile
+            </Link>
+          </DropdownMenuItem>
+        ) : null}
         <DropdownMenuItem onSelect={() => signOut({ callbackUrl: '/sign-in' })}>
           <LogOut className="h-4 w-4" aria-hidden /> Sign out
         </DropdownMenuItem>

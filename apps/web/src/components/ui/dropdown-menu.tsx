@@ -1,6 +1,7 @@
 'use client';
 
 import * as Menu from '@radix-ui/react-dropdown-menu';
+import { Check } from 'lucide-react';
 import type { ComponentProps } from 'react';
 import { cn } from '@/lib/cn';
 
@@ -37,3 +38,23 @@ export function DropdownMenuLabel({ className, ...props }: ComponentProps<typeof
 }
 
 export const DropdownMenuSeparator = () => <Menu.Separator className="my-1 h-px bg-gray-100" />;
+
+/** A toggle in a menu (column visibility and the like); the check mark mirrors `checked`. */
+export function DropdownMenuCheckboxItem({ className, children, ...props }: ComponentProps<typeof Menu.CheckboxItem>) {
+  return (
+    <Menu.CheckboxItem
+      className={cn(
+        'flex cursor-pointer select-none items-center gap-2 rounded px-2 py-2 text-sm text-gray-800 outline-none data-[highlighted]:bg-gray-100 data-[disabled]:opacity-50',
+        className,
+      )}
+      {...props}
+    >
+      <span className="flex h-4 w-4 items-center justify-center rounded border border-gray-400">
+        <Menu.ItemIndicator>
+          <Check className="h-3 w-3" aria-hidden />
+        </Menu.ItemIndicator>
+      </span>
+      {children}
+    </Menu.CheckboxItem>
+  );
+}

@@ -5,12 +5,14 @@ interface FieldProps {
   label: string;
   error?: string;
   hint?: string;
+  /** Keeps the label for screen readers only (filter bars whose placeholder or options say enough). */
+  hideLabel?: boolean;
   className?: string;
   children: ReactElement<Record<string, unknown>>;
 }
 
 /** Label, control, hint and inline error, wired for screen readers. */
-export function Field({ label, error, hint, className, children }: FieldProps) {
+export function Field({ label, error, hint, hideLabel, className, children }: FieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -23,7 +25,7 @@ export function Field({ label, error, hint, className, children }: FieldProps) {
     : children;
   return (
     <div className={cn('space-y-1.5', className)}>
-      <label htmlFor={id} className="block text-sm font-medium text-gray-800">
+      <label htmlFor={id} className={hideLabel ? 'sr-only' : 'block text-sm font-medium text-gray-800'}>
         {label}
       </label>
       {control}

@@ -1,7 +1,9 @@
 import { router } from '../../trpc/init';
 import { createAgentProcedure, listAgentsProcedure } from './agents';
+import { listAuditProcedure } from './audit';
 import { adminLoginProcedure, devRegisterAdminProcedure } from './auth';
 import { getDeadLetterProcedure, listDeadLettersProcedure, replayDeadLettersProcedure } from './dlq';
+import { decideLicenseProcedure, getLicenseProcedure, licenseQueueProcedure } from './licenses';
 
 const adminAuthWithDevTools = router({ login: adminLoginProcedure, devRegister: devRegisterAdminProcedure });
 
@@ -11,4 +13,6 @@ export const createAdminRouter = ({ devTools }: { devTools: boolean }) =>
     auth: devTools ? adminAuthWithDevTools : (router({ login: adminLoginProcedure }) as typeof adminAuthWithDevTools),
     agents: router({ create: createAgentProcedure, list: listAgentsProcedure }),
     dlq: router({ list: listDeadLettersProcedure, get: getDeadLetterProcedure, replay: replayDeadLettersProcedure }),
+    licenses: router({ queue: licenseQueueProcedure, get: getLicenseProcedure, decide: decideLicenseProcedure }),
+    audit: router({ list: listAuditProcedure }),
   });

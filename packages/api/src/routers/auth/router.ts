@@ -4,6 +4,7 @@ import { logoutProcedure } from './logout';
 import { meProcedure } from './me';
 import { refreshProcedure } from './refresh';
 import { registerProcedure } from './register';
+import { setAvatarProcedure } from './set-avatar';
 import { switchStoreProcedure } from './switch-store';
 
 export const authRouter = router({
@@ -13,4 +14,5 @@ export const authRouter = router({
   logout: logoutProcedure,
   switchStore: switchStoreProcedure,
   me: meProcedure,
+  setAvatar: setAvatarProcedure,
 });

@@ -1,4 +1,5 @@
 import { router } from '../../trpc/init';
+import { setBannerProcedure, setLogoProcedure } from './images';
 import { acceptInvitationProcedure, declineInvitationProcedure, listMyInvitationsProcedure } from './invitations';
 import { getOwnStoreProcedure, updateOwnStoreProcedure } from './me';
 import {
@@ -23,4 +24,6 @@ export const storeRouter = router({
     decline: declineInvitationProcedure,
   }),
   public: router({ get: getPublicStoreProcedure }),
+  setLogo: setLogoProcedure,
+  setBanner: setBannerProcedure,
 });

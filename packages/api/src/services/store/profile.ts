@@ -4,21 +4,21 @@ import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../deps';
 import { recordAudit } from '../audit';
 import type { ActiveStore, RequestMeta } from '../types';
-import { toStoreDto } from './store-dto';
+import { storeDtoWithImages } from './store-dto';
 
 const notFound = () => new AppError('NOT_FOUND', 'Store not found.');
 
 export async function getOwnStore(deps: AppDeps, store: ActiveStore) {
   const [row] = await deps.db.select().from(stores).where(eq(stores.id, store.id)).limit(1);
   if (!row) throw notFound();
-  return toStoreDto(row);
+  return storeDtoWithImages(deps, deps.db, row);
 }
 
 /** Any signed-in caller may read another store's public profile; private fields are left out. */
 export async function getPublicStore(deps: AppDeps, storeId: string) {
   const [row] = await deps.db.select().from(stores).where(eq(stores.id, storeId)).limit(1);
   if (!row) throw notFound();
-  const { subscriptionActive: _s, ownerUserId: _o, ...publicFields } = toStoreDto(row);
+  const { subscriptionActive: _s, ownerUserId: _o, ...publicFields } = await storeDtoWithImages(deps, deps.db, row);
   return publicFields;
 }
 
@@ -47,6 +47,6 @@ export async function updateStore(
       details: { fields: Object.keys(patch) },
       requestId: meta.requestId,
     });
-    return toStoreDto(row);
+    return storeDtoWithImages(deps, tx, row);
   });
 }

@@ -11,7 +11,9 @@ export const metadata: Metadata = { title: 'Admin' };
 
 export default async function AdminHome() {
   const me = await requireArea('admin');
-  const agents = await (await getServerCaller()).admin.agents.list();
+  const caller = await getServerCaller();
+  const [agents, queue] = await Promise.all([caller.admin.agents.list(), caller.admin.licenses.queue({ limit: 100 })]);
+  const pending = `${queue.items.length}${queue.nextCursor ? '+' : ''}`;
   return (
     <>
       <PageHeader title="Admin overview" description={`Signed in as ${me.user.firstName} ${me.user.lastName}`} />
@@ -26,9 +28,19 @@ export default async function AdminHome() {
             </Link>
           </CardBody>
         </Card>
-        <ComingSoon icon={ShieldCheck} title="License queue">
-          Verify or reject submitted licenses.
-        </ComingSoon>
+        <Card>
+          <CardBody>
+            <ShieldCheck className="h-6 w-6 text-brand-700" aria-hidden />
+            <p className="mt-3 text-3xl font-semibold text-gray-900">{pending}</p>
+            <p className="text-sm text-gray-600">Licenses waiting for review</p>
+            <Link
+              href="/admin/licenses"
+              className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline"
+            >
+              Open the queue
+            </Link>
+          </CardBody>
+        </Card>
         <ComingSoon icon={Banknote} title="Vendor payouts">
           Confirm payouts for delivered, cash-settled orders.
         </ComingSoon>

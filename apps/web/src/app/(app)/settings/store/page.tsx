@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/page-header';
+import { StoreImages } from '@/components/settings/store-images';
 import { StoreProfileForm } from '@/components/settings/store-profile-form';
 import { requireStore } from '@/server/access';
 import { getServerCaller } from '@/server/caller';
@@ -14,6 +15,7 @@ export default async function StoreSettingsPage() {
     <>
       <PageHeader title="Store settings" description="How your business appears to trading partners." />
       <StoreProfileForm profile={profile} canEdit={canEdit} />
+      <StoreImages profile={profile} canEdit={canEdit} />
     </>
   );
 }

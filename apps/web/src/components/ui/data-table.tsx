@@ -1,0 +1,170 @@
+'use client';
+
+import {
+  type ColumnDef,
+  columnVisibilityFeature,
+  createColumnHelper,
+  type RowData,
+  tableFeatures,
+  useTable,
+} from '@tanstack/react-table';
+import { Columns3 } from 'lucide-react';
+import { useRouter } from 'next/navigation';
+import type { MouseEvent, ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
+import {
+  DropdownMenu,
+  DropdownMenuCheckboxItem,
+  DropdownMenuContent,
+  DropdownMenuLabel,
+  DropdownMenuTrigger,
+} from '@/components/ui/dropdown-menu';
+import { Skeleton } from '@/components/ui/skeleton';
+import { cn } from '@/lib/cn';
+
+export interface DataColumnMeta {
+  /** Classes for the column's header and cells, e.g. `hidden md:table-cell` to drop it on phones. */
+  className?: string;
+  /** The column's name in the column menu, when its header is not plain text. */
+  label?: string;
+}
+
+export const dataTableFeatures = tableFeatures({ columnVisibilityFeature, columnMeta: {} as DataColumnMeta });
+export type DataTableFeatures = typeof dataTableFeatures;
+// biome-ignore lint/suspicious/noExplicitAny: a table mixes columns of different value types
+export type DataColumns<T extends RowData> = ColumnDef<DataTableFeatures, T, any>[];
+export const dataColumnHelper = <T extends RowData>() => createColumnHelper<DataTableFeatures, T>();
+
+interface DataTableProps<T extends RowData> {
+  /** Read by screen readers as the table's name. */
+  caption: string;
+  columns: DataColumns<T>;
+  data: T[];
+  getRowId: (row: T) => string;
+  /** Row click opens this (the primary cell should also hold a real link for keyboards). */
+  rowHref?: (row: T) => string;
+  loading?: boolean;
+  empty: ReactNode;
+  footer?: ReactNode;
+  /** Column ids hidden until the user shows them. */
+  initiallyHidden?: readonly string[];
+  className?: string;
+}
+
+const SKELETON_ROWS = ['a', 'b', 'c', 'd', 'e'];
+
+/** A clicked link or button inside a row does its own thing; anywhere else opens the row. */
+const clickedControl = (event: MouseEvent) => (event.target as HTMLElement).closest('a, button, input, select');
+
+/** Server-fed table (UI.md): sticky header, column visibility, row click opens detail. */
+export function DataTable<T extends RowData>({
+  caption,
+  columns,
+  data,
+  getRowId,
+  rowHref,
+  loading,
+  empty,
+  footer,
+  initiallyHidden = [],
+  className,
+}: DataTableProps<T>) {
+  const router = useRouter();
+  const table = useTable({
+    features: dataTableFeatures,
+    columns,
+    data,
+    getRowId: (row) => getRowId(row),
+    initialState: { columnVisibility: Object.fromEntries(initiallyHidden.map((id) => [id, false])) },
+  });
+  const visibleCount = table.getVisibleLeafColumns().length;
+  return (
+    <div className={cn('rounded-lg border border-gray-200 bg-white shadow-xs', className)}>
+      <div className="flex items-center justify-end border-b border-gray-100 px-3 py-2">
+        <DropdownMenu>
+          <DropdownMenuTrigger asChild>
+            <Button variant="ghost" size="sm">
+              <Columns3 className="h-4 w-4" aria-hidden /> Columns
+            </Button>
+          </DropdownMenuTrigger>
+          <DropdownMenuContent>
+            <DropdownMenuLabel>Show columns</DropdownMenuLabel>
+            {table
+              .getAllLeafColumns()
+              .filter((column) => column.getCanHide())
+              .map((column) => (
+                <DropdownMenuCheckboxItem
+                  key={column.id}
+                  checked={column.getIsVisible()}
+                  onCheckedChange={(value) => column.toggleVisibility(Boolean(value))}
+                  onSelect={(event) => event.preventDefault()}
+                >
+                  {column.columnDef.meta?.label ??
+                    (typeof column.columnDef.header === 'string' ? column.columnDef.header : column.id)}
+                </DropdownMenuCheckboxItem>
+              ))}
+          </DropdownMenuContent>
+        </DropdownMenu>
+      </div>
+      <div className="max-h-[70vh] overflow-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className={cn(
+                      'sticky top-0 z-10 whitespace-nowrap border-b border-gray-200 bg-gray-50 px-4 py-2.5 text-xs font-semibold uppercase tracking-wide text-gray-600',
+                      header.column.columnDef.meta?.className,
+                    )}
+                  >
+                    {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+                  </th>
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-gray-100">
+            {loading
+              ? SKELETON_ROWS.map((key) => (
+                  <tr key={key} aria-hidden>
+                    {table.getVisibleLeafColumns().map((column) => (
+                      <td key={column.id} className={cn('px-4 py-3', column.columnDef.meta?.className)}>
+                        <Skeleton className="h-4 w-full max-w-32" />
+                      </td>
+                    ))}
+                  </tr>
+                ))
+              : table.getRowModel().rows.map((row) => (
+                  <tr
+                    key={row.id}
+                    data-testid="table-row"
+                    onClick={(event) => {
+                      if (rowHref && !clickedControl(event)) router.push(rowHref(row.original));
+                    }}
+                    className={cn(rowHref && 'cursor-pointer hover:bg-gray-50')}
+                  >
+                    {row.getVisibleCells().map((cell) => (
+                      <td key={cell.id} className={cn('px-4 py-3 align-top', cell.column.columnDef.meta?.className)}>
+                        <table.FlexRender cell={cell} />
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+            {!loading && data.length === 0 ? (
+              <tr>
+                <td colSpan={visibleCount} className="p-4">
+                  {empty}
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      {footer ? <div className="border-t border-gray-100 px-4 py-3">{footer}</div> : null}
+    </div>
+  );
+}

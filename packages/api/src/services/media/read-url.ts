@@ -1,0 +1,44 @@
+import { AppError, type MediaKind, type MediaStatus, PRIVATE_MEDIA_KINDS, READABLE_MEDIA_STATUSES } from '@pf/domain';
+import type { AppDeps } from '../../deps';
+
+/** The fields a read URL depends on; any media row (or a join selecting them) will do. */
+export interface MediaToRead {
+  kind: MediaKind;
+  status: MediaStatus;
+  objectKey: string;
+}
+
+export const isReadableStatus = (status: MediaStatus) => READABLE_MEDIA_STATUSES.includes(status);
+export const isPrivateKind = (kind: MediaKind) => PRIVATE_MEDIA_KINDS.includes(kind);
+
+/**
+ * Private kinds (license documents, COAs, …) get DOWNLOAD_URL_TTL_SECONDS from now. Public kinds get a longer
+ * window that ends on a quarter-window boundary: every read within the same quarter signs the same URL, so
+ * browsers and CDNs can cache logos and product images instead of fetching them again per page view.
+ */
+export function readUrlExpiry(deps: AppDeps, kind: MediaKind): Date {
+  const nowSeconds = Math.floor(deps.clock.now().getTime() / 1000);
+  if (isPrivateKind(kind)) return new Date((nowSeconds + deps.config.DOWNLOAD_URL_TTL_SECONDS) * 1000);
+  const ttl = deps.config.PUBLIC_DOWNLOAD_URL_TTL_SECONDS;
+  const step = Math.max(1, Math.floor(ttl / 4));
+  return new Date((Math.floor(nowSeconds / step) * step + ttl) * 1000);
+}
+
+/** Signed read URL and its expiry; only stored bytes can be read (DOMAIN §3.3: pending ⇒ "media upload pending"). */
+export async function signReadUrl(deps: AppDeps, media: MediaToRead): Promise<{ url: string; expiresAt: Date }> {
+  if (!isReadableStatus(media.status)) {
+    const message = media.status === 'pending' ? 'media upload pending' : `media is not readable (${media.status})`;
+    throw new AppError('STATE_CONFLICT', message, { details: { status: media.status } });
+  }
+  const expiresAt = readUrlExpiry(deps, media.kind);
+  return { url: await deps.storage.signDownload({ key: media.objectKey, expiresAt }), expiresAt };
+}
+
+/**
+ * A read URL for DTOs (media lists, license documents, store logos): null while the bytes are not (or no
+ * longer) stored, so a listing never fails because one file is still uploading.
+ */
+export async function signedReadUrl(deps: AppDeps, media: MediaToRead): Promise<string | null> {
+  if (!isReadableStatus(media.status)) return null;
+  return (await signReadUrl(deps, media)).url;
+}

@@ -1,0 +1,2 @@
+CREATE INDEX "products_browse_newest_idx" ON "products" USING btree ("store_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST,"category","classification","price_cents","thc_percent","cbd_percent","has_volume_discount") WHERE "products"."is_active" and "products"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "products_browse_price_idx" ON "products" USING btree ("store_id","price_cents","id","category","classification","thc_percent","cbd_percent","has_volume_discount") WHERE "products"."is_active" and "products"."deleted_at" is null;
