@@ -60,7 +60,8 @@ export function createPostgresDb({ url, maxConnections = 10, quiet = true }: Pos
 export function createPgliteDb(dataDir?: string): DbHandle {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // Trigram matching backs typo-tolerant product search; migrations create the extension.
-  const client = new PGlite(dataDir, { extensions: { pg_trgm } });
+  // Options form: `new PGlite(undefined, options)` drops the options and the extension with them.
+  const client = new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
   const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Database;
   return {
     db,
