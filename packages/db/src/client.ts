@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { withPreparedStatements } from './prepared-statements';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -42,7 +43,11 @@ export function createPostgresDb({ url, maxConnections = 10, quiet = true }: Pos
     onnotice: quiet ? () => {} : undefined,
     connection: { application_name: 'packfinderz' },
   });
-  const db = drizzlePostgres({ client, schema, casing: 'snake_case' }) as unknown as Database;
+  const db = drizzlePostgres({
+    client: withPreparedStatements(client),
+    schema,
+    casing: 'snake_case',
+  }) as unknown as Database;
   return {
     db,
     kind: 'postgres',
