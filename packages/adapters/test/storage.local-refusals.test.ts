@@ -1,78 +1,17 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { AppError, type SignedUpload } from '@pf/domain';
+import type { SignedUpload } from '@pf/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLocalObjectStorage, LOCAL_DOWNLOAD_PATH, LOCAL_UPLOAD_PATH, type LocalObjectStorage } from '../src';
+import { LOCAL_DOWNLOAD_PATH } from '../src';
+import { filesUnder, in30Minutes, KEY, PNG, refusal, split, useLocalStorage } from './storage-local-harness';
 
-const SECRET = 'local-storage-test-secret-0123456789abcdef';
-const KEY = 'store-1/product/0b7e4a52-1c1f-4a4e-9d1e-3b7c1f2a9e10.png';
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
-const START = new Date('2030-01-01T00:00:00Z');
-const in30Minutes = () => new Date(START.getTime() + 30 * 60_000);
-
-let dir: string;
-let root: string;
+const { harness, sign, put } = useLocalStorage();
 let outside: string;
-let now: Date;
-let storage: LocalObjectStorage;
-
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'pf-storage-'));
-  root = join(dir, 'objects');
-  outside = join(dir, 'outside');
+  outside = join(harness.dir, 'outside');
   await mkdir(outside);
-  now = START;
-  storage = createLocalObjectStorage({
-    root,
-    publicBaseUrl: 'http://localhost:3000/',
-    secret: SECRET,
-    clock: { now: () => now },
-  });
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
-
-async function filesUnder(path: string): Promise<string[]> {
-  const entries = await readdir(path, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => !entry.isDirectory()).map((entry) => join(entry.parentPath, entry.name));
-}
-
-const sign = (overrides: Partial<{ key: string; contentType: string; maxBytes: number }> = {}) =>
-  storage.signUpload({ key: KEY, contentType: 'image/png', maxBytes: 64, expiresAt: in30Minutes(), ...overrides });
-
-const split = (url: string, prefix: string) => {
-  const parsed = new URL(url);
-  expect(parsed.pathname.startsWith(prefix)).toBe(true);
-  return { key: parsed.pathname.slice(prefix.length), query: parsed.searchParams };
-};
-
-type UploadOverrides = Partial<{
-  key: string;
-  query: URLSearchParams;
-  contentType: string | null;
-  contentLength: number | null;
-  body: Readable | ReadableStream<Uint8Array> | null;
-}>;
-
-function put(signed: SignedUpload, bytes: Uint8Array, overrides: UploadOverrides = {}) {
-  return storage.receiveUpload({
-    ...split(signed.url, LOCAL_UPLOAD_PATH),
-    contentType: signed.headers['Content-Type'] ?? null,
-    contentLength: bytes.byteLength,
-    body: Readable.from([bytes]),
-    ...overrides,
-  });
-}
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error.code;
-}
 
 const withQuery = (signed: SignedUpload, change: (query: URLSearchParams) => void) => {
   const query = new URL(signed.url).searchParams;
@@ -82,7 +21,7 @@ const withQuery = (signed: SignedUpload, change: (query: URLSearchParams) => voi
 
 describe('local object storage: refused uploads write nothing', () => {
   afterEach(async () => {
-    expect(await filesUnder(root)).toEqual([]);
+    expect(await filesUnder(harness.root)).toEqual([]);
     expect(await filesUnder(outside)).toEqual([]);
   });
 
@@ -108,11 +47,11 @@ describe('local object storage: refused uploads write nothing', () => {
 
   it('refuses an upload at or after its expiry as SIGNATURE_EXPIRED', async () => {
     const signed = await sign();
-    now = new Date(in30Minutes().getTime() - 1000);
+    harness.now = new Date(in30Minutes().getTime() - 1000);
     const stillValid = put(signed, PNG);
     await expect(stillValid).resolves.toMatchObject({ key: KEY });
-    await storage.deleteObject(KEY);
-    now = in30Minutes();
+    await harness.storage.deleteObject(KEY);
+    harness.now = in30Minutes();
     expect(await refusal(put(signed, PNG))).toBe('SIGNATURE_EXPIRED');
   });
 
@@ -171,19 +110,19 @@ describe('local object storage: keys and paths', () => {
 
   it.each([...badKeys, ...moreBadKeys])('refuses key %j everywhere', async (key) => {
     expect(await refusal(sign({ key }))).toBe('VALIDATION_ERROR');
-    expect(await refusal(storage.signDownload({ key, expiresAt: in30Minutes() }))).toBe('VALIDATION_ERROR');
-    expect(await refusal(storage.statObject(key))).toBe('VALIDATION_ERROR');
-    expect(await refusal(storage.deleteObject(key))).toBe('VALIDATION_ERROR');
+    expect(await refusal(harness.storage.signDownload({ key, expiresAt: in30Minutes() }))).toBe('VALIDATION_ERROR');
+    expect(await refusal(harness.storage.statObject(key))).toBe('VALIDATION_ERROR');
+    expect(await refusal(harness.storage.deleteObject(key))).toBe('VALIDATION_ERROR');
     const signed = await sign();
     expect(await refusal(put(signed, PNG, { key }))).toBe('VALIDATION_ERROR');
-    expect(await refusal(storage.openDownload({ key, query: new URLSearchParams() }))).toBe('VALIDATION_ERROR');
-    expect(await filesUnder(dir)).toEqual([]);
+    expect(await refusal(harness.storage.openDownload({ key, query: new URLSearchParams() }))).toBe('VALIDATION_ERROR');
+    expect(await filesUnder(harness.dir)).toEqual([]);
   });
 
   it('refuses to write through a symlink that leads outside the root', async () => {
-    await mkdir(join(root, 'store-1'), { recursive: true });
-    await symlink(outside, join(root, 'store-1', 'product'));
-    await symlink(outside, join(root, 'escape'));
+    await mkdir(join(harness.root, 'store-1'), { recursive: true });
+    await symlink(outside, join(harness.root, 'store-1', 'product'));
+    await symlink(outside, join(harness.root, 'escape'));
     expect(await refusal(put(await sign(), PNG))).toBe('VALIDATION_ERROR');
     const nested = await sign({ key: 'escape/deeper/x.png' });
     expect(await refusal(put(nested, PNG))).toBe('VALIDATION_ERROR');
@@ -192,15 +131,15 @@ describe('local object storage: keys and paths', () => {
 
   it('refuses to read, stat or delete through a symlink that leads outside the root', async () => {
     await writeFile(join(outside, 'secret.png'), 'not yours');
-    await mkdir(join(root, 'store-1', 'product'), { recursive: true });
-    await symlink(join(outside, 'secret.png'), join(root, 'store-1', 'product', 'leak.png'));
-    await symlink(outside, join(root, 'escape'));
+    await mkdir(join(harness.root, 'store-1', 'product'), { recursive: true });
+    await symlink(join(outside, 'secret.png'), join(harness.root, 'store-1', 'product', 'leak.png'));
+    await symlink(outside, join(harness.root, 'escape'));
     for (const key of ['store-1/product/leak.png', 'escape/secret.png']) {
-      const url = await storage.signDownload({ key, expiresAt: in30Minutes() });
-      expect(await refusal(storage.openDownload(split(url, LOCAL_DOWNLOAD_PATH)))).toBe('VALIDATION_ERROR');
-      expect(await refusal(storage.statObject(key))).toBe('VALIDATION_ERROR');
+      const url = await harness.storage.signDownload({ key, expiresAt: in30Minutes() });
+      expect(await refusal(harness.storage.openDownload(split(url, LOCAL_DOWNLOAD_PATH)))).toBe('VALIDATION_ERROR');
+      expect(await refusal(harness.storage.statObject(key))).toBe('VALIDATION_ERROR');
     }
-    expect(await refusal(storage.deleteObject('escape/secret.png'))).toBe('VALIDATION_ERROR');
+    expect(await refusal(harness.storage.deleteObject('escape/secret.png'))).toBe('VALIDATION_ERROR');
     expect(await readFile(join(outside, 'secret.png'), 'utf8')).toBe('not yours');
   });
 });

@@ -1,79 +1,12 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { AppError, type SignedUpload } from '@pf/domain';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLocalObjectStorage, LOCAL_DOWNLOAD_PATH, LOCAL_UPLOAD_PATH, type LocalObjectStorage } from '../src';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createLocalObjectStorage, LOCAL_DOWNLOAD_PATH } from '../src';
+import { filesUnder, in30Minutes, KEY, PNG, refusal, split, useLocalStorage } from './storage-local-harness';
 
-const SECRET = 'local-storage-test-secret-0123456789abcdef';
-const KEY = 'store-1/product/0b7e4a52-1c1f-4a4e-9d1e-3b7c1f2a9e10.png';
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
-const START = new Date('2030-01-01T00:00:00Z');
-const in30Minutes = () => new Date(START.getTime() + 30 * 60_000);
-
-let dir: string;
-let root: string;
-let now: Date;
-let storage: LocalObjectStorage;
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'pf-storage-'));
-  root = join(dir, 'objects');
-  now = START;
-  storage = createLocalObjectStorage({
-    root,
-    publicBaseUrl: 'http://localhost:3000/',
-    secret: SECRET,
-    clock: { now: () => now },
-  });
-});
-afterEach(() => rm(dir, { recursive: true, force: true }));
-
-async function filesUnder(path: string): Promise<string[]> {
-  const entries = await readdir(path, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => !entry.isDirectory()).map((entry) => join(entry.parentPath, entry.name));
-}
-
-const sign = (overrides: Partial<{ key: string; contentType: string; maxBytes: number }> = {}) =>
-  storage.signUpload({ key: KEY, contentType: 'image/png', maxBytes: 64, expiresAt: in30Minutes(), ...overrides });
-
-const split = (url: string, prefix: string) => {
-  const parsed = new URL(url);
-  expect(parsed.pathname.startsWith(prefix)).toBe(true);
-  return { key: parsed.pathname.slice(prefix.length), query: parsed.searchParams };
-};
-
-type UploadOverrides = Partial<{
-  key: string;
-  query: URLSearchParams;
-  contentType: string | null;
-  contentLength: number | null;
-  body: Readable | ReadableStream<Uint8Array> | null;
-}>;
-
-function put(signed: SignedUpload, bytes: Uint8Array, overrides: UploadOverrides = {}) {
-  return storage.receiveUpload({
-    ...split(signed.url, LOCAL_UPLOAD_PATH),
-    contentType: signed.headers['Content-Type'] ?? null,
-    contentLength: bytes.byteLength,
-    body: Readable.from([bytes]),
-    ...overrides,
-  });
-}
+const { harness, sign, put } = useLocalStorage();
 
 async function download(url: string) {
-  const opened = await storage.openDownload(split(url, LOCAL_DOWNLOAD_PATH));
+  const opened = await harness.storage.openDownload(split(url, LOCAL_DOWNLOAD_PATH));
   return { ...opened, bytes: Buffer.from(await new Response(opened.stream).arrayBuffer()) };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error.code;
 }
 
 describe('local object storage: round trip', () => {
@@ -88,9 +21,9 @@ describe('local object storage: round trip', () => {
 
   it('stores an upload and serves it back through a signed download URL', async () => {
     expect(await put(await sign(), PNG)).toEqual({ key: KEY, sizeBytes: PNG.byteLength, contentType: 'image/png' });
-    expect(await storage.statObject(KEY)).toEqual({ sizeBytes: PNG.byteLength, contentType: 'image/png' });
+    expect(await harness.storage.statObject(KEY)).toEqual({ sizeBytes: PNG.byteLength, contentType: 'image/png' });
 
-    const plain = await download(await storage.signDownload({ key: KEY, expiresAt: in30Minutes() }));
+    const plain = await download(await harness.storage.signDownload({ key: KEY, expiresAt: in30Minutes() }));
     expect(plain.bytes.equals(PNG)).toBe(true);
     expect(plain).toMatchObject({ sizeBytes: PNG.byteLength, contentType: 'image/png' });
     expect(plain.downloadName).toBeUndefined();
@@ -101,7 +34,7 @@ describe('local object storage: round trip', () => {
     expect(plain.headers['Content-Disposition']).toBeUndefined();
 
     const named = await download(
-      await storage.signDownload({ key: KEY, expiresAt: in30Minutes(), downloadName: 'Lab "report"\r\n.png' }),
+      await harness.storage.signDownload({ key: KEY, expiresAt: in30Minutes(), downloadName: 'Lab "report"\r\n.png' }),
     );
     expect(named.downloadName).toBe('Lab "report"\r\n.png');
     expect(named.headers['Content-Disposition']).toBe(
@@ -112,23 +45,25 @@ describe('local object storage: round trip', () => {
   it('accepts a web ReadableStream body without Content-Length', async () => {
     const body = new Blob([PNG.subarray(0, 5), PNG.subarray(5)]).stream();
     expect(await put(await sign(), PNG, { body, contentLength: null })).toMatchObject({ sizeBytes: PNG.byteLength });
-    expect((await download(await storage.signDownload({ key: KEY, expiresAt: in30Minutes() }))).bytes).toEqual(PNG);
+    expect((await download(await harness.storage.signDownload({ key: KEY, expiresAt: in30Minutes() }))).bytes).toEqual(
+      PNG,
+    );
   });
 
   it('accepts an empty object', async () => {
     expect(await put(await sign(), new Uint8Array(0), { body: null })).toMatchObject({ sizeBytes: 0 });
-    expect(await storage.statObject(KEY)).toEqual({ sizeBytes: 0, contentType: 'image/png' });
+    expect(await harness.storage.statObject(KEY)).toEqual({ sizeBytes: 0, contentType: 'image/png' });
   });
 
   it('deletes an object and its sidecar; deleting a missing object is fine', async () => {
     await put(await sign(), PNG);
-    await storage.deleteObject(KEY);
-    expect(await storage.statObject(KEY)).toBeNull();
-    expect(await filesUnder(root)).toEqual([]);
-    await storage.deleteObject(KEY);
-    await storage.deleteObject('never/uploaded/here.png');
-    const url = await storage.signDownload({ key: KEY, expiresAt: in30Minutes() });
-    expect(await refusal(storage.openDownload(split(url, LOCAL_DOWNLOAD_PATH)))).toBe('NOT_FOUND');
+    await harness.storage.deleteObject(KEY);
+    expect(await harness.storage.statObject(KEY)).toBeNull();
+    expect(await filesUnder(harness.root)).toEqual([]);
+    await harness.storage.deleteObject(KEY);
+    await harness.storage.deleteObject('never/uploaded/here.png');
+    const url = await harness.storage.signDownload({ key: KEY, expiresAt: in30Minutes() });
+    expect(await refusal(harness.storage.openDownload(split(url, LOCAL_DOWNLOAD_PATH)))).toBe('NOT_FOUND');
   });
 
   it('lets a URL create its object only once, even when two uploads race', async () => {
@@ -136,11 +71,13 @@ describe('local object storage: round trip', () => {
     const results = await Promise.allSettled([put(signed, PNG), put(signed, Buffer.from('other bytes'))]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(await refusal(put(signed, PNG))).toBe('CONFLICT');
-    expect((await filesUnder(root)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect((await filesUnder(harness.root)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('refuses a secret shorter than 32 bytes', () => {
-    expect(() => createLocalObjectStorage({ root, publicBaseUrl: 'http://x', secret: 'short' })).toThrow(/32 bytes/);
+    expect(() => createLocalObjectStorage({ root: harness.root, publicBaseUrl: 'http://x', secret: 'short' })).toThrow(
+      /32 bytes/,
+    );
   });
 });
 
@@ -149,7 +86,8 @@ describe('local object storage: refused downloads', () => {
     await put(await sign(), PNG);
   });
 
-  const signedDownload = () => storage.signDownload({ key: KEY, expiresAt: in30Minutes(), downloadName: 'a.png' });
+  const signedDownload = () =>
+    harness.storage.signDownload({ key: KEY, expiresAt: in30Minutes(), downloadName: 'a.png' });
   const cases: [string, (query: URLSearchParams) => void][] = [
     ['a flipped signature', (q) => q.set('sig', `${q.get('sig')?.slice(0, -1)}A`)],
     ['a changed download name', (q) => q.set('dn', 'b.png')],
@@ -159,13 +97,15 @@ describe('local object storage: refused downloads', () => {
   it.each(cases)('refuses %s as SIGNATURE_INVALID', async (_name, change) => {
     const { key, query } = split(await signedDownload(), LOCAL_DOWNLOAD_PATH);
     change(query);
-    expect(await refusal(storage.openDownload({ key, query }))).toBe('SIGNATURE_INVALID');
+    expect(await refusal(harness.storage.openDownload({ key, query }))).toBe('SIGNATURE_INVALID');
   });
 
   it('refuses a signature used for another key, and an expired URL', async () => {
     const { query } = split(await signedDownload(), LOCAL_DOWNLOAD_PATH);
-    expect(await refusal(storage.openDownload({ key: 'store-1/product/x.png', query }))).toBe('SIGNATURE_INVALID');
-    now = in30Minutes();
-    expect(await refusal(storage.openDownload({ key: KEY, query }))).toBe('SIGNATURE_EXPIRED');
+    expect(await refusal(harness.storage.openDownload({ key: 'store-1/product/x.png', query }))).toBe(
+      'SIGNATURE_INVALID',
+    );
+    harness.now = in30Minutes();
+    expect(await refusal(harness.storage.openDownload({ key: KEY, query }))).toBe('SIGNATURE_EXPIRED');
   });
 });

@@ -30,7 +30,18 @@ function errorResponse(deps: AppDeps, error: unknown): Response {
   return Response.json({ code: 'INTERNAL_ERROR', message: 'Something went wrong.' }, { status: 500 });
 }
 
-const notServedHere = () => new AppError('NOT_FOUND', 'Not found.');
+type LocalStorage = NonNullable<ReturnType<typeof localStorageOf>>;
+
+/** Runs a route against the local adapter (404 with any other driver), answering errors as `{code, message}`. */
+async function servedLocally(deps: AppDeps, route: (storage: LocalStorage) => Promise<Response>): Promise<Response> {
+  try {
+    const storage = localStorageOf(deps.storage);
+    if (!storage) throw new AppError('NOT_FOUND', 'Not found.');
+    return await route(storage);
+  } catch (error) {
+    return errorResponse(deps, error);
+  }
+}
 
 /** Key segments as the router decoded them from the path (`[...key]`). */
 const keyOf = (segments: readonly string[]) => segments.join('/');
@@ -50,9 +61,7 @@ export async function handleStorageUpload(
   request: Request,
   keySegments: readonly string[],
 ): Promise<Response> {
-  try {
-    const storage = localStorageOf(deps.storage);
-    if (!storage) throw notServedHere();
+  return servedLocally(deps, async (storage) => {
     const received = await storage.receiveUpload({
       key: keyOf(keySegments),
       query: new URL(request.url).searchParams,
@@ -75,9 +84,7 @@ export async function handleStorageUpload(
       throw new AppError('DEPENDENCY_ERROR', 'The upload could not be recorded. Try again.', { cause: error });
     }
     return Response.json({ key: received.key, sizeBytes: received.sizeBytes }, { status: 200 });
-  } catch (error) {
-    return errorResponse(deps, error);
-  }
+  });
 }
 
 /** Streams an object to the holder of a valid signed read URL. */
@@ -86,15 +93,11 @@ export async function handleStorageDownload(
   request: Request,
   keySegments: readonly string[],
 ): Promise<Response> {
-  try {
-    const storage = localStorageOf(deps.storage);
-    if (!storage) throw notServedHere();
+  return servedLocally(deps, async (storage) => {
     const opened = await storage.openDownload({
       key: keyOf(keySegments),
       query: new URL(request.url).searchParams,
     });
     return new Response(opened.stream, { status: 200, headers: opened.headers });
-  } catch (error) {
-    return errorResponse(deps, error);
-  }
+  });
 }
