@@ -1,6 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
-import type { LocalObjectStorage } from '@pf/adapters';
 import { auditLog, licenses, media, mediaAttachments, outboxEvents, stores } from '@pf/db';
 import type { CreateLicenseInput, LicenseStatus } from '@pf/domain';
 import { and, asc, eq, like, sql } from 'drizzle-orm';
@@ -9,49 +6,21 @@ import { createDeliveryProcessor } from '../src/events/consumer';
 import { dispatchOutboxBatch } from '../src/events/dispatcher';
 import { STRONG_PASSWORD, type TestApp, tokensFrom, uniqueEmail } from '../src/testing';
 import { freshIp } from './helpers';
-
-const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/png': 'png', 'video/mp4': 'mp4' };
+import { insertMediaRow, storeObject } from './media-helpers';
 
 /**
- * A media row as the upload flow leaves it (uploads are the media service's business, so tests write the
- * row directly). `withBytes` also stores an object under its key, so read URLs and purges have one to act on.
+ * A license document as the upload flow leaves it (uploads are the media service's business, so tests write
+ * the row directly). `withBytes` also stores an object under its key, so read URLs and purges have one to act on.
  */
 export async function insertMedia(
   app: TestApp,
   storeId: string,
   options: { status?: 'pending' | 'uploaded' | 'ready'; mimeType?: string; withBytes?: boolean } = {},
 ) {
-  const id = randomUUID();
   const mimeType = options.mimeType ?? 'application/pdf';
-  const objectKey = `${storeId}/license_doc/${id}.${EXTENSIONS[mimeType] ?? 'bin'}`;
-  const bytes = Buffer.from(`%PDF-1.4 license ${id}`);
-  if (options.withBytes) await storeBytes(app, objectKey, mimeType, bytes);
-  await app.deps.db.insert(media).values({
-    id,
-    storeId,
-    kind: 'license_doc',
-    status: options.status ?? 'uploaded',
-    objectKey,
-    fileName: `license.${EXTENSIONS[mimeType] ?? 'bin'}`,
-    mimeType,
-    sizeBytes: bytes.length,
-    uploadedAt: options.status === 'pending' ? null : app.deps.clock.now(),
-  });
-  return { id, objectKey };
-}
-
-/** Puts bytes through the local adapter's own signed-upload path, as a browser PUT would. */
-export async function storeBytes(app: TestApp, key: string, contentType: string, bytes: Buffer) {
-  const storage = app.deps.storage as LocalObjectStorage;
-  const expiresAt = new Date(app.deps.clock.now().getTime() + 10 * 60_000);
-  const signed = await storage.signUpload({ key, contentType, maxBytes: bytes.length, expiresAt });
-  await storage.receiveUpload({
-    key,
-    query: new URL(signed.url).searchParams,
-    contentType,
-    contentLength: bytes.length,
-    body: Readable.from([bytes]),
-  });
+  const row = await insertMediaRow(app, storeId, { kind: 'license_doc', status: options.status, mimeType });
+  if (options.withBytes) await storeObject(app, row.objectKey, mimeType, Buffer.from(`%PDF-1.4 license ${row.id}`));
+  return row;
 }
 
 let numberCounter = 0;

@@ -80,7 +80,7 @@ export async function deliverMediaEvents(app: TestApp) {
   return handled;
 }
 
-const EXTENSION: Record<string, string> = { 'image/png': 'png', 'application/pdf': 'pdf' };
+const EXTENSION: Record<string, string> = { 'image/png': 'png', 'application/pdf': 'pdf', 'video/mp4': 'mp4' };
 
 /** A media row written directly (fixtures for access, attachment and cleanup tests). */
 export async function insertMediaRow(
