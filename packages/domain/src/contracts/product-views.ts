@@ -102,28 +102,33 @@ export const vendorProductDto = z.object({
 });
 export type VendorProductDto = z.infer<typeof vendorProductDto>;
 
-export const vendorProductRow = z.object({
-  id: z.string(),
-  sku: z.string(),
-  title: z.string(),
-  category: z.enum(PRODUCT_CATEGORIES),
-  classification: z.enum(CLASSIFICATIONS).nullable(),
-  unit: z.enum(PRODUCT_UNITS),
-  moq: z.number(),
-  maxQty: z.number(),
-  priceCents: z.number(),
-  compareAtPriceCents: z.number().nullable(),
-  thcPercent: z.number().nullable(),
-  cbdPercent: z.number().nullable(),
-  isActive: z.boolean(),
-  isFeatured: z.boolean(),
-  hasVolumeDiscount: z.boolean(),
-  coaAdded: z.boolean(),
-  thumbnailUrl: z.string().nullable(),
-  stock: stockDto,
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+/** A row of the vendor's catalog table: the listing facts, state and stock, without long texts or gallery. */
+export const vendorProductRow = z
+  .object(productFacts)
+  .pick({
+    id: true,
+    sku: true,
+    title: true,
+    category: true,
+    classification: true,
+    unit: true,
+    moq: true,
+    maxQty: true,
+    priceCents: true,
+    compareAtPriceCents: true,
+    thcPercent: true,
+    cbdPercent: true,
+    hasVolumeDiscount: true,
+  })
+  .extend({
+    isActive: z.boolean(),
+    isFeatured: z.boolean(),
+    coaAdded: z.boolean(),
+    thumbnailUrl: z.string().nullable(),
+    stock: stockDto,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  });
 export type VendorProductRow = z.infer<typeof vendorProductRow>;
 
 export const vendorProductPage = z.object({
