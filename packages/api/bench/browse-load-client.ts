@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { serveLoadRun, summarizeLatencies } from './load-stats';
 
 /**
  * Load generator for `pnpm bench:browse` (a child process, so its CPU is not the server's event loop).
@@ -33,11 +34,6 @@ export interface BrowseLoadResult {
 
 /** Messages to the parent, which samples CPU counters when the measured window opens and closes. */
 export type LoadMessage = { kind: 'measuring' } | { kind: 'stopped' } | { kind: 'done'; result: BrowseLoadResult };
-
-const percentile = (sorted: Float64Array, p: number) =>
-  sorted.length === 0
-    ? Number.NaN
-    : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0);
 
 async function run(options: BrowseLoadOptions): Promise<BrowseLoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(options.connections, 256) });
@@ -117,25 +113,7 @@ async function run(options: BrowseLoadOptions): Promise<BrowseLoadResult> {
   await Promise.all([...inFlight]);
   agent.destroy();
 
-  const sorted = Float64Array.from(latencies).sort();
-  return {
-    requests: latencies.length,
-    errors,
-    errorSamples,
-    requestsPerSecond: latencies.length / elapsedSeconds,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    max: sorted.at(-1) ?? Number.NaN,
-  };
+  return { ...summarizeLatencies(latencies, elapsedSeconds), errors, errorSamples };
 }
 
-process.once('message', (options: BrowseLoadOptions) => {
-  run(options).then(
-    (result) => process.send?.({ kind: 'done', result } satisfies LoadMessage),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-});
+serveLoadRun(run);

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { ClientMessage, LoadOptions, LoadResult } from './load';
+import { serveLoadRun, summarizeLatencies } from './load-stats';
 
 /**
  * Load generator (child process of bench/api.ts): `connections` closed-loop clients over keep-alive
@@ -8,11 +9,6 @@ import type { ClientMessage, LoadOptions, LoadResult } from './load';
  * throughput count the responses that complete inside the measured window; every response (warm-up and
  * drain included) is checked for status 200 and the expected body length.
  */
-const percentile = (sorted: Float64Array, p: number) =>
-  sorted.length === 0
-    ? Number.NaN
-    : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0);
-
 async function run(options: LoadOptions): Promise<LoadResult> {
   const url = new URL(options.url);
   const agent = new http.Agent({
@@ -85,28 +81,14 @@ async function run(options: LoadOptions): Promise<LoadResult> {
   await Promise.all(clients);
   agent.destroy();
 
-  const sorted = Float64Array.from(latencies).sort();
   return {
-    requests: latencies.length,
+    ...summarizeLatencies(latencies, elapsedSeconds),
     checked,
     errors,
     errorKinds,
     errorSamples,
-    requestsPerSecond: latencies.length / elapsedSeconds,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    max: sorted.at(-1) ?? Number.NaN,
     clientElu,
   };
 }
 
-process.once('message', (options: LoadOptions) => {
-  run(options).then(
-    (result) => process.send?.({ kind: 'done', result } satisfies ClientMessage),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-});
+serveLoadRun(run);
