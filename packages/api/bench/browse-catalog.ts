@@ -12,9 +12,10 @@ import {
 import { mediaObjectKey } from '@pf/domain';
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { VENDOR_STATES, VENDOR_WORDS } from '../src/catalog-vocabulary';
+import { seededRandom } from '../src/seeded-random';
 import { bulkInsert } from './browse-bulk-insert';
-import { productFacts, seededRandom, stockFacts } from './browse-catalog-rows';
-import { VENDOR_STATES, VENDOR_WORDS } from './browse-catalog-vocabulary';
+import { productFacts, stockFacts } from './browse-catalog-rows';
 
 export interface CatalogOptions {
   /** Products to create (default 100,000). */

@@ -8,7 +8,6 @@ export { ALL_LOOPS, type Loop, runLoops, selectLoops } from './loops';
 export { type AppRouter, createAppRouter } from './routers/root';
 export { REFRESH_HEADER, SESSION_HEADER, TOKEN_HEADER } from './routers/tokens';
 export { authSecretFor, createRuntime, type Runtime, type RuntimeOverrides } from './runtime';
-export { DEMO_ACCOUNTS, seedDemoData } from './seed';
 export { adminLogin, login } from './services/auth/login';
 export { logout, switchStore } from './services/auth/session-ops';
 export { type Context, clientIp, createContextFactory, type RequestInput } from './trpc/context';

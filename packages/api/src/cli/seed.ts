@@ -3,13 +3,14 @@ import { createRuntime } from '../runtime';
 import { DEMO_ACCOUNTS, seedDemoData } from '../seed';
 import { runCli } from './run';
 
-/** `pnpm db:seed`: demo accounts for a fresh install (idempotent). */
+/** `pnpm db:seed`: demo accounts and a demo catalog for a fresh install (idempotent). */
 await runCli(async () => {
   const config = loadConfig({ ...process.env, AUTO_MIGRATE: process.env.AUTO_MIGRATE ?? 'true' });
   const runtime = await createRuntime(config);
   try {
-    const created = await seedDemoData(runtime.deps);
+    const { created, catalog } = await seedDemoData(runtime.deps);
     console.log(created.length ? `created: ${created.join(', ')}` : 'demo data already present');
+    console.log(`catalog: ${catalog.vendors} vendors, ${catalog.products} products`);
     for (const account of Object.values(DEMO_ACCOUNTS))
       console.log(`  ${account.label}: ${account.email} / ${account.password}`);
   } finally {

@@ -1,6 +1,9 @@
 import type { Classification, ProductCategory, ProductUnit } from '@pf/domain';
 
-/** Words the catalog generator draws from: real strain names and product formats, so search behaves as in use. */
+/**
+ * Words the catalog generators (the browse bench and the demo seed) draw from: real strain names and product
+ * formats, so search behaves as in use.
+ */
 
 export const STRAINS: readonly (readonly [name: string, classification: Classification])[] = [
   ['Blue Dream', 'hybrid'],
