@@ -53,6 +53,16 @@ describe('product validation', () => {
     expect(pathsOf(createProductInput.safeParse({ ...product, feelings: [] }))).toEqual(['feelings']);
   });
 
+  it('accepts every percentage with up to two decimals, whatever its binary floating-point error', () => {
+    const refused = [];
+    for (let hundredths = 0; hundredths <= 10_000; hundredths++) {
+      const percent = hundredths / 100;
+      const parsed = createProductInput.safeParse({ ...product, thcPercent: percent, cbdPercent: percent });
+      if (!parsed.success) refused.push(percent);
+    }
+    expect(refused).toEqual([]);
+  });
+
   it('lets an update clear optional fields and leaves absent ones alone', () => {
     const parsed = updateProductInput.parse({ productId: '0f8fad5b-d9cb-469f-a165-70867728950e', subtitle: '' });
     expect(parsed.subtitle).toBeNull();

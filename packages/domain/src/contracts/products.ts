@@ -17,7 +17,8 @@ const percent = z
   .number('must be a number')
   .min(0, 'must be between 0 and 100')
   .max(100, 'must be between 0 and 100')
-  .refine((value) => Math.round(value * 100) === value * 100, 'at most 2 decimals');
+  // Compared with a tolerance: 18.1 * 100 is 1809.9999999999998 in binary floating point.
+  .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, 'at most 2 decimals');
 const tagList = <T extends readonly [string, ...string[]]>(values: T) =>
   z.array(z.enum(values)).min(1, 'choose at least one').max(values.length);
 
