@@ -1,0 +1,135 @@
+'use client';
+
+import type { VendorProductPage, VendorProductSort } from '@pf/domain';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { Package, Plus, SearchX } from 'lucide-react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useMemo, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { FormError } from '@/components/ui/field';
+import { formatCount } from '@/lib/catalog-format';
+import { apiErrorInfo, useTRPC } from '@/lib/trpc';
+import { useDebounced } from '@/lib/use-debounced';
+import {
+  DEFAULT_PRODUCT_FILTERS,
+  hasNarrowingFilters,
+  type ProductFilters,
+  productFiltersToSearch,
+  productListInputOf,
+} from '@/lib/vendor-products-filters';
+import { productColumns } from './products-columns';
+import { ProductsFilters } from './products-filters';
+import { ProductsTable } from './products-table';
+
+interface Props {
+  initialFilters: ProductFilters;
+  /** The first page for `initialFilters`, rendered on the server for the first paint. */
+  initialPage: VendorProductPage | null;
+  /** When the server read it, so the client does not fetch the same page again at once. */
+  initialAt: number;
+  canEdit: boolean;
+}
+
+/** The vendor's catalog: filters in the URL, server-side sort, keyset pages behind "Load more". */
+export function ProductsConsole({ initialFilters, initialPage, initialAt, canEdit }: Props) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [filters, setFilters] = useState(initialFilters);
+  const q = useDebounced(filters.q);
+  const applied = { ...filters, q };
+  const input = productListInputOf(applied);
+  const isInitial = productFiltersToSearch(applied) === productFiltersToSearch(initialFilters);
+  const list = useInfiniteQuery(
+    trpc.vendorProducts.list.infiniteQueryOptions(input, {
+      getNextPageParam: (page) => page.nextCursor,
+      placeholderData: keepPreviousData,
+      staleTime: 10_000,
+      ...(isInitial && initialPage
+        ? { initialData: { pages: [initialPage], pageParams: [null] }, initialDataUpdatedAt: initialAt }
+        : {}),
+    }),
+  );
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = list.data?.pages[0]?.total ?? 0;
+
+  const change = (next: ProductFilters) => {
+    setFilters(next);
+    // Kept in the URL so Back from a product comes back to this view.
+    router.replace(`/vendor/products${productFiltersToSearch(next)}`, { scroll: false });
+  };
+  const onSort = (sort: VendorProductSort) => change({ ...filters, sort });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: columns depend on the sort; `change` reads fresh state
+  const columns = useMemo(() => productColumns({ sort: filters.sort, onSort, canEdit }), [filters, canEdit]);
+
+  const empty = hasNarrowingFilters(applied) ? (
+    <EmptyState
+      icon={SearchX}
+      title="No products match"
+      action={
+        <Button variant="secondary" onClick={() => change({ ...DEFAULT_PRODUCT_FILTERS, sort: filters.sort })}>
+          Clear filters
+        </Button>
+      }
+    >
+      Nothing in your catalog matches these filters.
+    </EmptyState>
+  ) : (
+    <EmptyState
+      icon={Package}
+      title="No products yet"
+      action={
+        canEdit ? (
+          <Button asChild>
+            <Link href="/vendor/products/new">
+              <Plus aria-hidden className="size-4" /> Add product
+            </Link>
+          </Button>
+        ) : null
+      }
+    >
+      Your listings live here: price, volume discounts, photos, lab results and stock. Buyers in your state see the
+      active ones once your store is verified.
+    </EmptyState>
+  );
+
+  const error = list.isError ? apiErrorInfo(list.error) : null;
+  // An empty catalog needs no filters or column headers, only the way to start it.
+  if (list.isSuccess && items.length === 0 && !hasNarrowingFilters(applied)) return empty;
+  return (
+    <div className="space-y-4">
+      <ProductsFilters filters={filters} onChange={change} />
+      {error ? (
+        <FormError>
+          Your products could not be loaded: {error.message}
+          {error.requestId ? ` (reference ${error.requestId})` : ''}
+        </FormError>
+      ) : null}
+      <ProductsTable
+        columns={columns}
+        data={items}
+        sort={applied.sort}
+        loading={list.isPending}
+        empty={empty}
+        footer={
+          items.length > 0 ? (
+            <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-gray-600">
+              <span aria-live="polite" data-testid="products-count">
+                Showing {formatCount(items.length)} of {formatCount(total)} {total === 1 ? 'product' : 'products'}
+                {list.isFetching && !list.isFetchingNextPage ? ' · updating…' : ''}
+              </span>
+              {list.hasNextPage ? (
+                <Button variant="secondary" onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+                  {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
+                </Button>
+              ) : (
+                <span>End of the list</span>
+              )}
+            </div>
+          ) : null
+        }
+      />
+    </div>
+  );
+}
