@@ -158,7 +158,7 @@ describe('refused upload requests store nothing', () => {
       'UNSUPPORTED_MEDIA_TYPE',
     ],
     ['an extension that contradicts the type', { fileName: 'photo.pdf' }, 'UNSUPPORTED_MEDIA_TYPE'],
-    ['a declared size over 20 MiB', { sizeBytes: MAX_MEDIA_BYTES + 1 }, 'VALIDATION_ERROR'],
+    ['a declared size over 20 MiB', { sizeBytes: MAX_MEDIA_BYTES + 1 }, 'PAYLOAD_TOO_LARGE'],
     ['an empty file name', { fileName: '../' }, 'VALIDATION_ERROR'],
   ])('refuses %s (%s)', async (_name, overrides, code) => {
     const before = await mediaCount();
