@@ -12,7 +12,9 @@ export const storageSigningSecretFor = (config: Config, authSecret: string) =>
   config.STORAGE_SIGNING_SECRET ??
   createHash('sha256').update(`local-storage-signing:${authSecret}`).digest('base64url');
 
-export const storageRootFor = (config: Config) => resolve(config.STORAGE_ROOT ?? join(config.DATA_DIR, 'storage'));
+/** A folder chosen at run time: the ignore comment keeps Next's file tracing from copying the whole project. */
+export const storageRootFor = (config: Config) =>
+  resolve(/*turbopackIgnore: true*/ config.STORAGE_ROOT ?? join(config.DATA_DIR, 'storage'));
 
 /** The adapter STORAGE_DRIVER names. The GCS client library itself is only imported on first use. */
 export function createObjectStorageFromConfig(config: Config, clock: Clock, authSecret: string): ObjectStorage {
