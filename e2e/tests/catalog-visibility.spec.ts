@@ -63,6 +63,8 @@ test('a product a vendor lists reaches buyers in its state only', async ({ page 
   expect(await resultCount(page)).toBeGreaterThanOrEqual(1);
   await openProduct(page, draft.title);
   expect(new URL(page.url()).pathname).toBe(`/buyer/products/${productId}`);
+  // The product page belongs to the marketplace section of the navigation.
+  await expect(page.locator('nav a[aria-current="page"]:visible')).toHaveText(/Marketplace/);
   const tiers = page.getByTestId('discount-tiers');
   for (const tier of draft.tiers) await expect(tiers).toContainText(`${tier.percent}%`);
   await expect(page.getByTestId('vendor-summary')).toContainText('Sunrise Cultivation');

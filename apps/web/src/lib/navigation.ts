@@ -18,6 +18,8 @@ export interface NavItem {
   href: string;
   label: string;
   icon: LucideIcon;
+  /** Other path prefixes that belong to this section (e.g. product pages reached from the marketplace). */
+  includes?: readonly string[];
 }
 
 export type Area = 'buyer' | 'vendor' | 'agent' | 'admin';
@@ -48,7 +50,12 @@ export function navigationFor(me: MeDto): NavItem[] {
   if (me.activeStore?.type === 'buyer') {
     items.push(
       { href: '/buyer', label: 'Home', icon: Home },
-      { href: '/buyer/marketplace', label: 'Marketplace', icon: ShoppingCart },
+      {
+        href: '/buyer/marketplace',
+        label: 'Marketplace',
+        icon: ShoppingCart,
+        includes: ['/buyer/products', '/buyer/vendors'],
+      },
     );
   }
   if (me.activeStore?.type === 'vendor') {

@@ -11,8 +11,11 @@ import { NotificationsBell } from './notifications-bell';
 import { StoreSwitcher } from './store-switcher';
 import { UserMenu } from './user-menu';
 
+const isUnder = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
 const isActive = (pathname: string, item: NavItem, home: string) =>
-  item.href === home ? pathname === home : pathname === item.href || pathname.startsWith(`${item.href}/`);
+  item.href === home
+    ? pathname === home
+    : isUnder(pathname, item.href) || (item.includes ?? []).some((prefix) => isUnder(pathname, prefix));
 
 const LINK_STYLES = {
   sidebar: {
