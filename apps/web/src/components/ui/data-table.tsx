@@ -27,6 +27,8 @@ export interface DataColumnMeta {
   className?: string;
   /** The column's name in the column menu, when its header is not plain text. */
   label?: string;
+  /** The header sorts the rows on the server under this key (see `sortDirectionOf`). */
+  sortKey?: string;
 }
 
 export const dataTableFeatures = tableFeatures({ columnVisibilityFeature, columnMeta: {} as DataColumnMeta });
@@ -49,12 +51,20 @@ interface DataTableProps<T extends RowData> {
   /** Column ids hidden until the user shows them. */
   initiallyHidden?: readonly string[];
   className?: string;
+  /** How the rows are sorted by a column's `sortKey`, announced with `aria-sort` on its header. */
+  sortDirectionOf?: (sortKey: string) => 'ascending' | 'descending' | null;
+  /** Extra classes and data attributes of a row (e.g. a tint for rows that need attention). */
+  rowProps?: (row: T) => { className?: string } & Record<`data-${string}`, string | undefined>;
+  rowTestId?: string;
+  /** A loading placeholder shaped like the column's content; a bar by default. */
+  skeletonCell?: (columnId: string) => ReactNode;
 }
 
 const SKELETON_ROWS = ['a', 'b', 'c', 'd', 'e'];
 
-/** A clicked link or button inside a row does its own thing; anywhere else opens the row. */
-const clickedControl = (event: MouseEvent) => (event.target as HTMLElement).closest('a, button, input, select');
+/** A clicked control inside a row (a link, a button, an inline form) does its own thing; anywhere else opens the row. */
+const clickedControl = (event: MouseEvent) =>
+  (event.target as HTMLElement).closest('a, button, input, select, label, form, [data-row-control]');
 
 /** Server-fed table (UI.md): sticky header, column visibility, row click opens detail. */
 export function DataTable<T extends RowData>({
@@ -68,6 +78,10 @@ export function DataTable<T extends RowData>({
   footer,
   initiallyHidden = [],
   className,
+  sortDirectionOf,
+  rowProps,
+  rowTestId = 'table-row',
+  skeletonCell,
 }: DataTableProps<T>) {
   const router = useRouter();
   const table = useTable({
@@ -106,24 +120,29 @@ export function DataTable<T extends RowData>({
           </DropdownMenuContent>
         </DropdownMenu>
       </div>
-      <div className="max-h-[70vh] overflow-auto">
+      <div className="overflow-auto sm:max-h-[70vh]">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    className={cn(
-                      'sticky top-0 z-10 whitespace-nowrap border-b border-gray-200 bg-gray-50 px-4 py-2.5 text-xs font-semibold uppercase tracking-wide text-gray-600',
-                      header.column.columnDef.meta?.className,
-                    )}
-                  >
-                    {header.isPlaceholder ? null : <table.FlexRender header={header} />}
-                  </th>
-                ))}
+                {group.headers.map((header) => {
+                  const sortKey = header.column.columnDef.meta?.sortKey;
+                  const direction = sortKey && sortDirectionOf ? sortDirectionOf(sortKey) : undefined;
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={direction === undefined ? undefined : (direction ?? 'none')}
+                      className={cn(
+                        'sticky top-0 z-10 whitespace-nowrap border-b border-gray-200 bg-gray-50 px-3 py-2.5 text-xs font-semibold uppercase tracking-wide text-gray-600 sm:px-4',
+                        header.column.columnDef.meta?.className,
+                      )}
+                    >
+                      {header.isPlaceholder ? null : <table.FlexRender header={header} />}
+                    </th>
+                  );
+                })}
               </tr>
             ))}
           </thead>
@@ -133,27 +152,34 @@ export function DataTable<T extends RowData>({
                   <tr key={key} aria-hidden>
                     {table.getVisibleLeafColumns().map((column) => (
                       <td key={column.id} className={cn('px-4 py-3', column.columnDef.meta?.className)}>
-                        <Skeleton className="h-4 w-full max-w-32" />
+                        {skeletonCell?.(column.id) ?? <Skeleton className="h-4 w-full max-w-32" />}
                       </td>
                     ))}
                   </tr>
                 ))
-              : table.getRowModel().rows.map((row) => (
-                  <tr
-                    key={row.id}
-                    data-testid="table-row"
-                    onClick={(event) => {
-                      if (rowHref && !clickedControl(event)) router.push(rowHref(row.original));
-                    }}
-                    className={cn(rowHref && 'cursor-pointer hover:bg-gray-50')}
-                  >
-                    {row.getVisibleCells().map((cell) => (
-                      <td key={cell.id} className={cn('px-4 py-3 align-top', cell.column.columnDef.meta?.className)}>
-                        <table.FlexRender cell={cell} />
-                      </td>
-                    ))}
-                  </tr>
-                ))}
+              : table.getRowModel().rows.map((row) => {
+                  const { className: rowClassName, ...rowData } = rowProps?.(row.original) ?? {};
+                  return (
+                    <tr
+                      key={row.id}
+                      data-testid={rowTestId}
+                      {...rowData}
+                      onClick={(event) => {
+                        if (rowHref && !clickedControl(event)) router.push(rowHref(row.original));
+                      }}
+                      className={cn(rowHref && 'cursor-pointer hover:bg-gray-50', rowClassName)}
+                    >
+                      {row.getVisibleCells().map((cell) => (
+                        <td
+                          key={cell.id}
+                          className={cn('px-3 py-3 align-top sm:px-4', cell.column.columnDef.meta?.className)}
+                        >
+                          <table.FlexRender cell={cell} />
+                        </td>
+                      ))}
+                    </tr>
+                  );
+                })}
             {!loading && data.length === 0 ? (
               <tr>
                 <td colSpan={visibleCount} className="p-4">

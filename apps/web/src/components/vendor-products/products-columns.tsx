@@ -72,7 +72,7 @@ export function productColumns(options: ColumnOptions) {
       id: 'product',
       header: () => <SortHeader label="Product" column="title" {...options} />,
       enableHiding: false,
-      meta: { label: 'Product', sortColumn: 'title', className: 'min-w-40 sm:min-w-48' },
+      meta: { label: 'Product', sortKey: 'title', className: 'min-w-40 sm:min-w-48' },
       cell: (info) => {
         const product = info.row.original;
         return (
@@ -102,7 +102,7 @@ export function productColumns(options: ColumnOptions) {
     column.accessor('priceCents', {
       id: 'price',
       header: () => <SortHeader label="Price" column="price" {...options} />,
-      meta: { label: 'Price', sortColumn: 'price', className: 'hidden sm:table-cell' },
+      meta: { label: 'Price', sortKey: 'price', className: 'hidden sm:table-cell' },
       cell: (info) => (
         <div>
           <Price product={info.row.original} />
@@ -130,7 +130,7 @@ export function productColumns(options: ColumnOptions) {
     column.accessor((product) => product.stock.availableQty, {
       id: 'available',
       header: () => <SortHeader label="Available" column="available" {...options} />,
-      meta: { label: 'Available', sortColumn: 'available', className: 'hidden sm:table-cell' },
+      meta: { label: 'Available', sortKey: 'available', className: 'hidden sm:table-cell' },
       cell: (info) => (
         <div className="space-y-1">
           <p className="tabular-nums">{formatCount(info.getValue())}</p>
