@@ -1,10 +1,9 @@
 'use client';
 
 import { LICENSE_STATUSES } from '@pf/domain';
-import { Search } from 'lucide-react';
-import { useId } from 'react';
 import { Field } from '@/components/ui/field';
-import { Input, Select } from '@/components/ui/input';
+import { Select } from '@/components/ui/input';
+import { SearchInput } from '@/components/ui/search-input';
 import type { QueueFilters } from '@/lib/license-queue';
 import { LICENSE_STATUS } from '@/lib/licenses';
 import { STATE_OPTIONS } from '@/lib/us-states';
@@ -16,28 +15,16 @@ interface Props {
 
 /** Status (pending by default), store type, issuing state and a search over store names and numbers. */
 export function LicenseQueueFilters({ filters, onChange }: Props) {
-  const searchId = useId();
   const set = <K extends keyof QueueFilters>(key: K, value: QueueFilters[K]) => onChange({ ...filters, [key]: value });
   return (
     <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))]">
-      <div className="relative sm:col-span-3 lg:col-span-1">
-        <label htmlFor={searchId} className="sr-only">
-          Search stores and license numbers
-        </label>
-        <Search
-          className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-gray-400"
-          aria-hidden
-        />
-        <Input
-          id={searchId}
-          type="search"
-          placeholder="Search store or license number"
-          value={filters.search}
-          maxLength={100}
-          onChange={(event) => set('search', event.target.value)}
-          className="pl-9"
-        />
-      </div>
+      <SearchInput
+        label="Search stores and license numbers"
+        wrapperClassName="sm:col-span-3 lg:col-span-1"
+        placeholder="Search store or license number"
+        value={filters.search}
+        onChange={(event) => set('search', event.target.value)}
+      />
       <Field label="Status" hideLabel>
         <Select
           value={filters.status}

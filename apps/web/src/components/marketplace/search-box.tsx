@@ -1,8 +1,7 @@
 'use client';
 
-import { Search } from 'lucide-react';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { Input } from '@/components/ui/input';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { SearchInput } from '@/components/ui/search-input';
 import { useDebounced } from '@/lib/use-debounced';
 
 interface Props {
@@ -14,7 +13,6 @@ interface Props {
 
 /** Searches once typing pauses (or at once on Enter); follows the URL when it changes elsewhere. */
 export function SearchBox({ value, onSearch, placeholder = 'Search products, strains, brands' }: Props) {
-  const id = useId();
   const [text, setText] = useState(value);
   const settled = useDebounced(text, 350);
   const sent = useRef(value);
@@ -44,22 +42,12 @@ export function SearchBox({ value, onSearch, placeholder = 'Search products, str
 
   return (
     <search className="min-w-0 flex-1">
-      <form onSubmit={submit} className="relative">
-        <label htmlFor={id} className="sr-only">
-          Search products
-        </label>
-        <Search
-          className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-gray-400"
-          aria-hidden
-        />
-        <Input
-          id={id}
-          type="search"
+      <form onSubmit={submit}>
+        <SearchInput
+          label="Search products"
           value={text}
-          maxLength={100}
           placeholder={placeholder}
           onChange={(event) => setText(event.target.value)}
-          className="pl-9"
         />
       </form>
     </search>

@@ -1,10 +1,11 @@
 'use client';
 
 import { PRODUCT_CATEGORIES, VENDOR_PRODUCT_SORTS, type VendorProductSort } from '@pf/domain';
-import { Search, TriangleAlert } from 'lucide-react';
+import { TriangleAlert } from 'lucide-react';
 import { useId } from 'react';
 import { Field } from '@/components/ui/field';
-import { Input, Select } from '@/components/ui/input';
+import { Select } from '@/components/ui/input';
+import { SearchInput } from '@/components/ui/search-input';
 import { CATEGORY_LABELS } from '@/lib/catalog-format';
 import { cn } from '@/lib/cn';
 import { type ProductFilters, SORT_LABELS } from '@/lib/vendor-products-filters';
@@ -16,30 +17,18 @@ interface Props {
 
 /** Search over titles and SKUs, category, status, the low-stock switch and the sort, all kept in the URL. */
 export function ProductsFilters({ filters, onChange }: Props) {
-  const searchId = useId();
   const lowId = useId();
   const set = <K extends keyof ProductFilters>(key: K, value: ProductFilters[K]) =>
     onChange({ ...filters, [key]: value });
   return (
     <div className="grid grid-cols-2 gap-3 lg:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)_minmax(0,0.9fr)_minmax(0,1.3fr)_auto]">
-      <div className="relative col-span-2 lg:col-span-1">
-        <label htmlFor={searchId} className="sr-only">
-          Search products by name or SKU
-        </label>
-        <Search
-          className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-gray-400"
-          aria-hidden
-        />
-        <Input
-          id={searchId}
-          type="search"
-          placeholder="Search name or SKU"
-          value={filters.q}
-          maxLength={100}
-          onChange={(event) => set('q', event.target.value)}
-          className="pl-9"
-        />
-      </div>
+      <SearchInput
+        label="Search products by name or SKU"
+        wrapperClassName="col-span-2 lg:col-span-1"
+        placeholder="Search name or SKU"
+        value={filters.q}
+        onChange={(event) => set('q', event.target.value)}
+      />
       <Field label="Category" hideLabel>
         <Select
           value={filters.category}
