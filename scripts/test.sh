@@ -16,6 +16,7 @@ log "typecheck";   pnpm typecheck
 log "unit + integration tests"; pnpm test
 
 log "build the web app"; pnpm exec turbo run build --filter=@pf/web --output-logs=errors-only
+log "client JavaScript per page"; pnpm --silent bundle:report
 ensure_chromium
 log "browser tests (Playwright, Debian Chromium; screenshots in e2e/artifacts/screenshots)"
 pnpm test:e2e
