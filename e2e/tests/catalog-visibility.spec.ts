@@ -48,11 +48,19 @@ async function tickFacet(page: Page, legend: string, value: string) {
 test('a product a vendor lists reaches buyers in its state only', async ({ page }) => {
   const draft = uniqueProductDraft('E2E Statewide Kush');
   await signIn(page, demo.vendor);
+  // The vendor's home sums up the seeded catalog and leads into it.
+  await expect(page.getByTestId('catalog-summary')).toContainText(/\d+ products in your catalog/);
+  await expectAccessible(page);
+  await screenshots(page, 'vendor-home');
   const productId = await createProductViaUi(page, draft);
   await signOut(page);
 
   // A buyer in Oklahoma, the vendor's state, finds it by search and keeps it under matching filters.
   await signIn(page, demo.buyer);
+  await expectAccessible(page);
+  await screenshots(page, 'buyer-home');
+  await page.getByRole('link', { name: 'Open the marketplace' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Marketplace' })).toBeVisible();
   await gotoMarketplace(page);
   await searchMarketplace(page, draft.title);
   await expect(productCard(page, draft.title)).toHaveCount(1);

@@ -1,10 +1,9 @@
 import { FileBadge, ShoppingCart, Truck } from 'lucide-react';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ComingSoon } from '@/components/coming-soon';
+import { HomeCard } from '@/components/home-card';
 import { PageHeader } from '@/components/page-header';
 import { StoreStatus } from '@/components/store-status';
-import { buttonVariants } from '@/components/ui/button';
 import { requireArea } from '@/server/access';
 
 export const metadata: Metadata = { title: 'Buyer home' };
@@ -20,27 +19,21 @@ export default async function BuyerHome() {
         <div className="lg:col-span-2">
           <StoreStatus store={store} />
         </div>
-        <ComingSoon icon={FileBadge} title="License upload">
-          Upload your dispensary license for verification. This arrives with the compliance release.
-        </ComingSoon>
-        <section className="rounded-lg border border-gray-200 bg-white p-6 shadow-xs">
-          <div className="flex items-start gap-4">
-            <ShoppingCart className="mt-0.5 h-8 w-8 shrink-0 text-brand-700" aria-hidden />
-            <div>
-              <h2 className="text-base font-semibold text-gray-900">Marketplace</h2>
-              <p className="mt-1 text-sm text-gray-600">
-                Browse verified vendors in your state, compare volume pricing and download lab results. Ordering from
-                several vendors in one cart comes next.
-              </p>
-              <Link
-                href="/buyer/marketplace"
-                className={buttonVariants({ variant: 'secondary', size: 'sm', className: 'mt-3' })}
-              >
-                Open the marketplace
-              </Link>
-            </div>
-          </div>
-        </section>
+        <HomeCard
+          icon={ShoppingCart}
+          title="Marketplace"
+          links={[{ href: '/buyer/marketplace', label: 'Open the marketplace' }]}
+        >
+          Browse verified vendors in your state, compare volume pricing and download lab results. Ordering from several
+          vendors in one cart comes next.
+        </HomeCard>
+        <HomeCard
+          icon={FileBadge}
+          title="Licenses"
+          links={[{ href: '/settings/compliance', label: 'Manage licenses' }]}
+        >
+          Upload your dispensary license and follow its review; we remind you before it expires.
+        </HomeCard>
         <ComingSoon icon={Truck} title="Orders and deliveries">
           Track every vendor order from acceptance to cash-on-delivery.
         </ComingSoon>
