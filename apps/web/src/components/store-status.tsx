@@ -4,8 +4,10 @@ import { KycBadge } from '@/components/ui/badge';
 import { Card, CardBody } from '@/components/ui/card';
 
 /** What stands between this store and trading: license verification first. */
-export function StoreStatus({ store }: { store: StoreSummaryDto }) {
+export function StoreStatus({ store, subscriptionActive }: { store: StoreSummaryDto; subscriptionActive?: boolean }) {
   const verified = store.kycStatus === 'verified';
+  // Until billing lands the subscription is a store flag; a verified vendor without it is still not listed.
+  const unlisted = store.type === 'vendor' && subscriptionActive === false;
   return (
     <Card>
       <CardBody className="flex flex-wrap items-start gap-4">
@@ -16,11 +18,13 @@ export function StoreStatus({ store }: { store: StoreSummaryDto }) {
             <KycBadge status={store.kycStatus} />
           </div>
           <p className="mt-1 text-sm text-gray-600">
-            {verified
-              ? 'Your license is verified. Your store can trade on PackFinderz.'
-              : store.type === 'vendor'
-                ? 'Buyers cannot see your store until an admin verifies your state license and your subscription is active.'
-                : 'You can browse once an admin verifies your state license.'}
+            {verified && unlisted
+              ? 'Your license is verified. Buyers will see your products once your vendor subscription is active.'
+              : verified
+                ? 'Your license is verified. Your store can trade on PackFinderz.'
+                : store.type === 'vendor'
+                  ? 'Buyers cannot see your store until an admin verifies your state license and your subscription is active.'
+                  : 'You can browse once an admin verifies your state license.'}
           </p>
         </div>
       </CardBody>

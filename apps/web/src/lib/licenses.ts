@@ -71,13 +71,14 @@ export const canDeleteLicense = (status: LicenseStatus, role: MemberRole) =>
 export const canSubmitLicense = (role: MemberRole) => roleAllows(role, 'submitLicense');
 
 /** What the store's KYC status means for its trading, in one sentence (DOMAIN §3.2). */
-export function kycMeaning(type: StoreType, status: KycStatus): string {
+export function kycMeaning(type: StoreType, status: KycStatus, subscriptionActive = true): string {
   const who = type === 'vendor' ? 'Buyers can’t see your products' : 'You can’t place orders';
   switch (status) {
     case 'verified':
-      return type === 'vendor'
+      if (type === 'buyer') return 'A license is verified: you can place orders with vendors.';
+      return subscriptionActive
         ? 'A license is verified: buyers can see and order your products.'
-        : 'A license is verified: you can place orders with vendors.';
+        : 'A license is verified. Buyers will see and order your products once your vendor subscription is active.';
     case 'pending_verification':
       return `${who} until an admin verifies one of your licenses. Reviews usually take one business day.`;
     case 'rejected':

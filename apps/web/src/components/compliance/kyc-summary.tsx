@@ -6,7 +6,16 @@ import { cn } from '@/lib/cn';
 import { kycMeaning } from '@/lib/licenses';
 
 /** The store's verification status and what it means for trading right now. */
-export function KycSummary({ type, status }: { type: StoreType; status: KycStatus }) {
+export function KycSummary({
+  type,
+  status,
+  subscriptionActive,
+}: {
+  type: StoreType;
+  status: KycStatus;
+  /** Vendors are listed only with an active subscription (a store flag until billing lands). */
+  subscriptionActive: boolean;
+}) {
   const verified = status === 'verified';
   const Icon = verified ? ShieldCheck : ShieldAlert;
   return (
@@ -29,7 +38,7 @@ export function KycSummary({ type, status }: { type: StoreType; status: KycStatu
             <h2 className="text-base font-semibold text-gray-900">Store verification</h2>
             <KycBadge status={status} />
           </div>
-          <p className="mt-1 text-sm text-gray-700">{kycMeaning(type, status)}</p>
+          <p className="mt-1 text-sm text-gray-700">{kycMeaning(type, status, subscriptionActive)}</p>
         </div>
       </CardBody>
     </Card>

@@ -16,7 +16,8 @@ export default async function VendorHome() {
   const store = me.activeStore;
   if (!store) return null;
   const caller = await getServerCaller();
-  const [all, lowStock] = await Promise.all([
+  const [profile, all, lowStock] = await Promise.all([
+    caller.store.me.get(),
     caller.vendorProducts.list({ limit: 1 }),
     caller.vendorProducts.list({ limit: 1, lowStockOnly: true }),
   ]);
@@ -32,7 +33,7 @@ export default async function VendorHome() {
       <PageHeader title={`Welcome, ${me.user.firstName}`} description={`${store.name} · vendor console`} />
       <div className="grid gap-4 lg:grid-cols-2">
         <div className="lg:col-span-2">
-          <StoreStatus store={store} />
+          <StoreStatus store={store} subscriptionActive={profile.subscriptionActive} />
         </div>
         <HomeCard icon={Package} title="Products and inventory" links={productLinks}>
           <p data-testid="catalog-summary">

@@ -18,7 +18,7 @@ export default async function CompliancePage() {
       <PageHeader title="Compliance" description={`State licenses for ${store.name} and their review status.`} />
       <div className="grid items-start gap-6 lg:grid-cols-5">
         <div className="min-w-0 space-y-6 lg:col-span-3">
-          <KycSummary type={store.type} status={profile.kycStatus} />
+          <KycSummary type={store.type} status={profile.kycStatus} subscriptionActive={profile.subscriptionActive} />
           <LicensesPanel role={store.role} storeType={store.type} />
         </div>
         <div className="min-w-0 lg:col-span-2">
