@@ -1,4 +1,15 @@
-import type { Classification, Feeling, Flavor, ProductCategory, ProductUnit, Usage } from '@pf/domain';
+import {
+  CLASSIFICATION_LABELS,
+  type Classification,
+  type Feeling,
+  type Flavor,
+  type ProductCategory,
+  type ProductUnit,
+  type Usage,
+} from '@pf/domain';
+
+/** Re-exported so UI code takes every catalog label from here. */
+export { CLASSIFICATION_LABELS };
 
 /** Display helpers for the catalog: money from integer cents, percentages, enum labels. Pure, server-safe. */
 
@@ -45,15 +56,6 @@ export const CATEGORY_LABELS: Record<ProductCategory, string> = {
   seed: 'Seed',
   seedling: 'Seedling',
   accessory: 'Accessory',
-};
-
-export const CLASSIFICATION_LABELS: Record<Classification, string> = {
-  sativa: 'Sativa',
-  hybrid: 'Hybrid',
-  indica: 'Indica',
-  cbd: 'CBD',
-  hemp: 'Hemp',
-  balanced: 'Balanced',
 };
 
 /** Singular unit names, as in "$12.50 / gram". */

@@ -17,6 +17,15 @@ export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
 
 export const CLASSIFICATIONS = ['sativa', 'hybrid', 'indica', 'cbd', 'hemp', 'balanced'] as const;
 export type Classification = (typeof CLASSIFICATIONS)[number];
+/** How classifications read to people, in the marketplace filters and on product pages alike. */
+export const CLASSIFICATION_LABELS: Record<Classification, string> = {
+  sativa: 'Sativa',
+  hybrid: 'Hybrid',
+  indica: 'Indica',
+  cbd: 'CBD',
+  hemp: 'Hemp',
+  balanced: 'Balanced',
+};
 
 export const PRODUCT_UNITS = ['unit', 'gram', 'ounce', 'pound', 'eighth', 'sixteenth'] as const;
 export type ProductUnit = (typeof PRODUCT_UNITS)[number];

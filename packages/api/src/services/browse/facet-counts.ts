@@ -1,5 +1,6 @@
 import {
   type BrowseFacets,
+  CLASSIFICATION_LABELS,
   CLASSIFICATIONS,
   type Classification,
   PRODUCT_CATEGORIES,
@@ -32,15 +33,6 @@ const CATEGORY_LABELS: Record<ProductCategory, string> = {
   seedling: 'Seedlings',
   accessory: 'Accessories',
 };
-const CLASSIFICATION_LABELS: Record<Classification, string> = {
-  sativa: 'Sativa',
-  hybrid: 'Hybrid',
-  indica: 'Indica',
-  cbd: 'CBD',
-  hemp: 'Hemp',
-  balanced: 'Balanced',
-};
-
 /** Whether a group passes one facet group's selection (no selection passes everything). */
 const PASSES: Record<FacetName, (g: FacetGroup, f: BrowseFilters) => boolean> = {
   categories: (g, f) => f.categories.length === 0 || f.categories.includes(g.category),
