@@ -2,8 +2,6 @@
 
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { Download, History } from 'lucide-react';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -19,13 +17,13 @@ import {
 } from '@/lib/audit-filters';
 import { apiErrorInfo, useTRPC } from '@/lib/trpc';
 import { useDebounced } from '@/lib/use-debounced';
+import { useUrlFilters } from '@/lib/use-url-filters';
 import { auditColumns } from './audit-columns';
 
 /** The append-only audit log, newest first: filter by subject or store, page forward, export what is shown. */
 export function AuditLogBrowser({ initialFilters }: { initialFilters: AuditFilters }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const [filters, setFilters] = useState(initialFilters);
+  const [filters, change] = useUrlFilters(initialFilters, (next) => `/admin/audit${auditFiltersToSearch(next)}`);
   const applied = useDebounced(filters);
   const log = useInfiniteQuery(
     trpc.admin.audit.list.infiniteQueryOptions(auditInputOf(applied), {
@@ -37,10 +35,6 @@ export function AuditLogBrowser({ initialFilters }: { initialFilters: AuditFilte
   const items = log.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Boolean(applied.entityType || applied.entityId || applied.storeId);
 
-  const change = (next: AuditFilters) => {
-    setFilters(next);
-    router.replace(`/admin/audit${auditFiltersToSearch(next)}`, { scroll: false });
-  };
   const storeIdInvalid = filters.storeId.trim() !== '' && !isUuid(filters.storeId);
   const error = log.isError ? apiErrorInfo(log.error) : null;
 

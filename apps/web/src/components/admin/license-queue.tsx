@@ -2,12 +2,11 @@
 
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { ShieldCheck } from 'lucide-react';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormError } from '@/components/ui/field';
+import { LoadMoreFooter } from '@/components/ui/load-more-footer';
 import {
   DEFAULT_QUEUE_FILTERS,
   hasNarrowingFilters,
@@ -18,14 +17,14 @@ import {
 import { LICENSE_STATUS } from '@/lib/licenses';
 import { apiErrorInfo, useTRPC } from '@/lib/trpc';
 import { useDebounced } from '@/lib/use-debounced';
+import { useUrlFilters } from '@/lib/use-url-filters';
 import { licenseHref, licenseQueueColumns } from './license-queue-columns';
 import { LicenseQueueFilters } from './license-queue-filters';
 
 /** The verification queue: oldest first, filtered on the server, "Load more" pages forward. */
 export function LicenseQueue({ initialFilters }: { initialFilters: QueueFilters }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const [filters, setFilters] = useState(initialFilters);
+  const [filters, change] = useUrlFilters(initialFilters, (next) => `/admin/licenses${queueFiltersToSearch(next)}`);
   const search = useDebounced(filters.search);
   const applied = { ...filters, search };
   const queue = useInfiniteQuery(
@@ -36,12 +35,6 @@ export function LicenseQueue({ initialFilters }: { initialFilters: QueueFilters 
     }),
   );
   const items = queue.data?.pages.flatMap((page) => page.items) ?? [];
-
-  const change = (next: QueueFilters) => {
-    setFilters(next);
-    // Kept in the URL so Back from a license comes back to this view.
-    router.replace(`/admin/licenses${queueFiltersToSearch(next)}`, { scroll: false });
-  };
 
   const narrowed = hasNarrowingFilters(applied);
   const empty =
@@ -82,19 +75,9 @@ export function LicenseQueue({ initialFilters }: { initialFilters: QueueFilters 
         empty={empty}
         footer={
           items.length > 0 ? (
-            <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-gray-600">
-              <span aria-live="polite">
-                Showing {items.length} {items.length === 1 ? 'license' : 'licenses'}
-                {queue.isFetching && !queue.isFetchingNextPage ? ' · updating…' : ''}
-              </span>
-              {queue.hasNextPage ? (
-                <Button variant="secondary" onClick={() => queue.fetchNextPage()} disabled={queue.isFetchingNextPage}>
-                  {queue.isFetchingNextPage ? 'Loading…' : 'Load more'}
-                </Button>
-              ) : (
-                <span>End of the list</span>
-              )}
-            </div>
+            <LoadMoreFooter query={queue}>
+              Showing {items.length} {items.length === 1 ? 'license' : 'licenses'}
+            </LoadMoreFooter>
           ) : null
         }
       />

@@ -4,7 +4,7 @@ import type { BrowseSort } from '@pf/domain';
 import { SlidersHorizontal } from 'lucide-react';
 import { type ReactNode, useId } from 'react';
 import { Button } from '@/components/ui/button';
-import { Select } from '@/components/ui/input';
+import { Select, SelectOptions } from '@/components/ui/input';
 import { Sheet, SheetClose, SheetContent, SheetTrigger } from '@/components/ui/sheet';
 import { formatCount } from '@/lib/catalog-format';
 import { SORT_LABELS } from '@/lib/marketplace-chips';
@@ -35,11 +35,7 @@ export function SortSelect({
         onChange={(event) => onChange(event.target.value as BrowseSort)}
         className="w-auto min-w-0"
       >
-        {sorts.map((sort) => (
-          <option key={sort} value={sort}>
-            {SORT_LABELS[sort]}
-          </option>
-        ))}
+        <SelectOptions values={sorts} labels={SORT_LABELS} />
       </Select>
     </div>
   );

@@ -26,13 +26,6 @@ function Count({ count }: { count: number }) {
 const optionRow = 'flex min-h-10 cursor-pointer items-center gap-2.5 rounded-md px-1 text-sm text-gray-800 md:min-h-8';
 const control = 'h-4 w-4 shrink-0 cursor-pointer accent-brand-700';
 
-/** Long lists show their first entries and a "Show all" toggle; selected entries always stay visible. */
-function useVisible(options: FacetOption[], isSelected: (value: string) => boolean) {
-  const [expanded, setExpanded] = useState(false);
-  const shown = expanded ? options : options.filter((o, index) => index < VISIBLE || isSelected(o.value));
-  return { shown, expanded, setExpanded, hidden: options.length - shown.length };
-}
-
 function MoreToggle({ expanded, hidden, onToggle }: { expanded: boolean; hidden: number; onToggle: () => void }) {
   if (!expanded && hidden === 0) return null;
   return (
@@ -44,6 +37,46 @@ function MoreToggle({ expanded, hidden, onToggle }: { expanded: boolean; hidden:
       {expanded ? 'Show fewer' : `Show all (${hidden} more)`}
     </button>
   );
+}
+
+/** Long lists show their first entries and a "Show all" toggle; selected entries always stay visible. */
+function useVisible(options: FacetOption[], isSelected: (value: string) => boolean) {
+  const [expanded, setExpanded] = useState(false);
+  const shown = expanded ? options : options.filter((o, index) => index < VISIBLE || isSelected(o.value));
+  return { shown, more: { expanded, hidden: options.length - shown.length, onToggle: () => setExpanded(!expanded) } };
+}
+
+interface OptionRowsProps {
+  options: FacetOption[];
+  type: 'checkbox' | 'radio';
+  /** The radio group's name. */
+  name?: string;
+  isSelected: (value: string) => boolean;
+  /** An option was ticked or unticked (a radio only ever ticks). */
+  onToggle: (value: string, checked: boolean) => void;
+}
+
+/** A facet's options, each with its control and its count. */
+function OptionRows({ options, type, name, isSelected, onToggle }: OptionRowsProps) {
+  return options.map((option) => (
+    <label
+      key={option.value}
+      className={optionRow}
+      data-testid="facet-option"
+      data-value={option.value}
+      data-count={option.count}
+    >
+      <input
+        type={type}
+        name={name}
+        className={control}
+        checked={isSelected(option.value)}
+        onChange={(event) => onToggle(option.value, event.target.checked)}
+      />
+      <span className="min-w-0 truncate">{option.label}</span>
+      <Count count={option.count} />
+    </label>
+  ));
 }
 
 export function FacetGroup({ legend, children }: { legend: string; children: ReactNode }) {
@@ -77,31 +110,17 @@ export function CheckboxFacet({
 }) {
   const isSelected = (value: string) => selected.includes(value);
   const present = options.filter((o) => o.count > 0 || isSelected(o.value));
-  const { shown, expanded, setExpanded, hidden } = useVisible(present, isSelected);
+  const { shown, more } = useVisible(present, isSelected);
   if (present.length === 0) return <p className="text-sm text-gray-500">None in these results</p>;
   return (
     <div>
-      {shown.map((option) => (
-        <label
-          key={option.value}
-          className={optionRow}
-          data-testid="facet-option"
-          data-value={option.value}
-          data-count={option.count}
-        >
-          <input
-            type="checkbox"
-            className={control}
-            checked={isSelected(option.value)}
-            onChange={(event) =>
-              onChange(event.target.checked ? [...selected, option.value] : selected.filter((v) => v !== option.value))
-            }
-          />
-          <span className="min-w-0 truncate">{option.label}</span>
-          <Count count={option.count} />
-        </label>
-      ))}
-      <MoreToggle expanded={expanded} hidden={hidden} onToggle={() => setExpanded(!expanded)} />
+      <OptionRows
+        options={shown}
+        type="checkbox"
+        isSelected={isSelected}
+        onToggle={(value, checked) => onChange(checked ? [...selected, value] : selected.filter((v) => v !== value))}
+      />
+      <MoreToggle {...more} />
     </div>
   );
 }
@@ -120,7 +139,7 @@ export function RadioFacet({
 }) {
   const name = useId();
   const present = options.filter((o) => o.count > 0 || o.value === selected);
-  const { shown, expanded, setExpanded, hidden } = useVisible(present, (value) => value === selected);
+  const { shown, more } = useVisible(present, (value) => value === selected);
   return (
     <div>
       <label className={optionRow}>
@@ -133,26 +152,14 @@ export function RadioFacet({
         />
         <span>{allLabel}</span>
       </label>
-      {shown.map((option) => (
-        <label
-          key={option.value}
-          className={optionRow}
-          data-testid="facet-option"
-          data-value={option.value}
-          data-count={option.count}
-        >
-          <input
-            type="radio"
-            name={name}
-            className={control}
-            checked={selected === option.value}
-            onChange={() => onChange(option.value)}
-          />
-          <span className="min-w-0 truncate">{option.label}</span>
-          <Count count={option.count} />
-        </label>
-      ))}
-      <MoreToggle expanded={expanded} hidden={hidden} onToggle={() => setExpanded(!expanded)} />
+      <OptionRows
+        options={shown}
+        type="radio"
+        name={name}
+        isSelected={(value) => value === selected}
+        onToggle={(value) => onChange(value)}
+      />
+      <MoreToggle {...more} />
     </div>
   );
 }

@@ -1,9 +1,23 @@
 'use client';
 
 import type { BrowseFacets, Classification, ProductCategory } from '@pf/domain';
+import type { ComponentProps } from 'react';
 import { type BrowseState, withChange } from '@/lib/marketplace-query';
 import { CheckboxFacet, FacetGroup, FacetSkeleton, RadioFacet, ToggleFacet } from './facet-options';
 import { RangeFilter } from './range-filter';
+
+type RangeBound = 'priceMinCents' | 'priceMaxCents' | 'thcMin' | 'thcMax' | 'cbdMin' | 'cbdMax';
+interface RangeFacet extends Pick<ComponentProps<typeof RangeFilter>, 'legend' | 'subject' | 'kind'> {
+  min: RangeBound;
+  max: RangeBound;
+}
+
+/** The min/max filters, each kept in a pair of `BrowseState` fields. */
+const RANGES: readonly RangeFacet[] = [
+  { legend: 'Price per unit', subject: 'price in dollars', kind: 'money', min: 'priceMinCents', max: 'priceMaxCents' },
+  { legend: 'THC', subject: 'THC percent', kind: 'percent', min: 'thcMin', max: 'thcMax' },
+  { legend: 'CBD', subject: 'CBD percent', kind: 'percent', min: 'cbdMin', max: 'cbdMax' },
+];
 
 interface Props {
   state: BrowseState;
@@ -69,30 +83,15 @@ export function FacetSidebar({ state, facets, onChange, showVendors = true }: Pr
           )}
         </FacetGroup>
       ) : null}
-      <RangeFilter
-        legend="Price per unit"
-        subject="price in dollars"
-        kind="money"
-        min={state.priceMinCents}
-        max={state.priceMaxCents}
-        onCommit={(priceMinCents, priceMaxCents) => change({ priceMinCents, priceMaxCents })}
-      />
-      <RangeFilter
-        legend="THC"
-        subject="THC percent"
-        kind="percent"
-        min={state.thcMin}
-        max={state.thcMax}
-        onCommit={(thcMin, thcMax) => change({ thcMin, thcMax })}
-      />
-      <RangeFilter
-        legend="CBD"
-        subject="CBD percent"
-        kind="percent"
-        min={state.cbdMin}
-        max={state.cbdMax}
-        onCommit={(cbdMin, cbdMax) => change({ cbdMin, cbdMax })}
-      />
+      {RANGES.map(({ min, max, ...range }) => (
+        <RangeFilter
+          key={range.legend}
+          {...range}
+          min={state[min]}
+          max={state[max]}
+          onCommit={(low, high) => change({ [min]: low, [max]: high })}
+        />
+      ))}
     </div>
   );
 }

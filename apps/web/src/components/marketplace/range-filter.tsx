@@ -3,6 +3,7 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { centsToDollarsText, dollarsToCents } from '@/lib/catalog-format';
 import { cn } from '@/lib/cn';
+import { FacetGroup } from './facet-options';
 
 type RangeKind = 'percent' | 'money';
 
@@ -100,8 +101,7 @@ export function RangeFilter({ legend, subject, kind, min, max, onCommit }: Props
   );
 
   return (
-    <fieldset className="border-b border-gray-200 pb-4">
-      <legend className="mb-2 text-sm font-semibold text-gray-900">{legend}</legend>
+    <FacetGroup legend={legend}>
       <form onSubmit={submit} noValidate>
         <div className="flex items-end gap-2">
           {box('min', minText, setMinText)}
@@ -120,6 +120,6 @@ export function RangeFilter({ legend, subject, kind, min, max, onCommit }: Props
           </p>
         ) : null}
       </form>
-    </fieldset>
+    </FacetGroup>
   );
 }

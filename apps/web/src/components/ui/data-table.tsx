@@ -8,19 +8,11 @@ import {
   tableFeatures,
   useTable,
 } from '@tanstack/react-table';
-import { Columns3 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import type { MouseEvent, ReactNode } from 'react';
-import { Button } from '@/components/ui/button';
-import {
-  DropdownMenu,
-  DropdownMenuCheckboxItem,
-  DropdownMenuContent,
-  DropdownMenuLabel,
-  DropdownMenuTrigger,
-} from '@/components/ui/dropdown-menu';
 import { Skeleton } from '@/components/ui/skeleton';
 import { cn } from '@/lib/cn';
+import { ColumnMenu } from './column-menu';
 
 export interface DataColumnMeta {
   /** Classes for the column's header and cells, e.g. `hidden md:table-cell` to drop it on phones. */
@@ -58,9 +50,14 @@ interface DataTableProps<T extends RowData> {
   rowTestId?: string;
   /** A loading placeholder shaped like the column's content; a bar by default. */
   skeletonCell?: (columnId: string) => ReactNode;
+  /** How many placeholder rows show while loading. */
+  skeletonRows?: number;
+  /**
+   * For tables worked in on phones (the vendor catalog): tighter cells there, and no scroll box of its own, so
+   * the page scrolls instead of a box inside it (the header sticks from `sm` up, where the box returns).
+   */
+  compactOnPhones?: boolean;
 }
-
-const SKELETON_ROWS = ['a', 'b', 'c', 'd', 'e'];
 
 /** A clicked control inside a row (a link, a button, an inline form) does its own thing; anywhere else opens the row. */
 const clickedControl = (event: MouseEvent) =>
@@ -82,6 +79,8 @@ export function DataTable<T extends RowData>({
   rowProps,
   rowTestId = 'table-row',
   skeletonCell,
+  skeletonRows = 5,
+  compactOnPhones = false,
 }: DataTableProps<T>) {
   const router = useRouter();
   const table = useTable({
@@ -92,35 +91,13 @@ export function DataTable<T extends RowData>({
     initialState: { columnVisibility: Object.fromEntries(initiallyHidden.map((id) => [id, false])) },
   });
   const visibleCount = table.getVisibleLeafColumns().length;
+  const cellPadding = compactOnPhones ? 'px-3 sm:px-4' : 'px-4';
   return (
     <div className={cn('rounded-lg border border-gray-200 bg-white shadow-xs', className)}>
       <div className="flex items-center justify-end border-b border-gray-100 px-3 py-2">
-        <DropdownMenu>
-          <DropdownMenuTrigger asChild>
-            <Button variant="ghost" size="sm">
-              <Columns3 className="h-4 w-4" aria-hidden /> Columns
-            </Button>
-          </DropdownMenuTrigger>
-          <DropdownMenuContent>
-            <DropdownMenuLabel>Show columns</DropdownMenuLabel>
-            {table
-              .getAllLeafColumns()
-              .filter((column) => column.getCanHide())
-              .map((column) => (
-                <DropdownMenuCheckboxItem
-                  key={column.id}
-                  checked={column.getIsVisible()}
-                  onCheckedChange={(value) => column.toggleVisibility(Boolean(value))}
-                  onSelect={(event) => event.preventDefault()}
-                >
-                  {column.columnDef.meta?.label ??
-                    (typeof column.columnDef.header === 'string' ? column.columnDef.header : column.id)}
-                </DropdownMenuCheckboxItem>
-              ))}
-          </DropdownMenuContent>
-        </DropdownMenu>
+        <ColumnMenu columns={table.getAllLeafColumns()} />
       </div>
-      <div className="overflow-auto sm:max-h-[70vh]">
+      <div className={cn('overflow-auto', compactOnPhones ? 'sm:max-h-[70vh]' : 'max-h-[70vh]')}>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead>
@@ -135,7 +112,8 @@ export function DataTable<T extends RowData>({
                       scope="col"
                       aria-sort={direction === undefined ? undefined : (direction ?? 'none')}
                       className={cn(
-                        'sticky top-0 z-10 whitespace-nowrap border-b border-gray-200 bg-gray-50 px-3 py-2.5 text-xs font-semibold uppercase tracking-wide text-gray-600 sm:px-4',
+                        'sticky top-0 z-10 whitespace-nowrap border-b border-gray-200 bg-gray-50 py-2.5 text-xs font-semibold uppercase tracking-wide text-gray-600',
+                        cellPadding,
                         header.column.columnDef.meta?.className,
                       )}
                     >
@@ -148,8 +126,9 @@ export function DataTable<T extends RowData>({
           </thead>
           <tbody className="divide-y divide-gray-100">
             {loading
-              ? SKELETON_ROWS.map((key) => (
-                  <tr key={key} aria-hidden>
+              ? Array.from({ length: skeletonRows }, (_, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have nothing else to tell them apart
+                  <tr key={index} aria-hidden>
                     {table.getVisibleLeafColumns().map((column) => (
                       <td key={column.id} className={cn('px-4 py-3', column.columnDef.meta?.className)}>
                         {skeletonCell?.(column.id) ?? <Skeleton className="h-4 w-full max-w-32" />}
@@ -172,7 +151,7 @@ export function DataTable<T extends RowData>({
                       {row.getVisibleCells().map((cell) => (
                         <td
                           key={cell.id}
-                          className={cn('px-3 py-3 align-top sm:px-4', cell.column.columnDef.meta?.className)}
+                          className={cn('py-3 align-top', cellPadding, cell.column.columnDef.meta?.className)}
                         >
                           <table.FlexRender cell={cell} />
                         </td>

@@ -24,6 +24,36 @@ interface Props {
   onRemove: (index: number) => void;
 }
 
+const MOVE_ICONS = { earlier: ArrowLeft, later: ArrowRight };
+
+/** Moves an image one place; the keyboard and touch way to reorder (dragging needs a pointer). */
+function MoveButton({
+  direction,
+  index,
+  disabled,
+  onClick,
+}: {
+  direction: keyof typeof MOVE_ICONS;
+  index: number;
+  disabled?: boolean;
+  onClick: () => void;
+}) {
+  const Icon = MOVE_ICONS[direction];
+  return (
+    <Button
+      variant="secondary"
+      size="sm"
+      className="h-8 w-8 px-0"
+      data-gallery-move={`${direction}-${index}`}
+      aria-label={`Move image ${index + 1} ${direction}`}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      <Icon aria-hidden className="size-4" />
+    </Button>
+  );
+}
+
 /**
  * A stored gallery image: the first is the thumbnail. Reordering works by dragging (pointer) or with the
  * earlier/later buttons (keyboard, touch); both end in the same move.
@@ -76,28 +106,18 @@ export function GalleryTile({ mediaId, index, count, preview, error, disabled, o
       </div>
       <div className="flex items-center justify-between gap-1">
         <div className="flex gap-1">
-          <Button
-            variant="secondary"
-            size="sm"
-            className="h-8 w-8 px-0"
-            data-gallery-move={`earlier-${index}`}
-            aria-label={`Move image ${position} earlier`}
+          <MoveButton
+            direction="earlier"
+            index={index}
             disabled={disabled || index === 0}
             onClick={() => onMove(index, index - 1)}
-          >
-            <ArrowLeft aria-hidden className="size-4" />
-          </Button>
-          <Button
-            variant="secondary"
-            size="sm"
-            className="h-8 w-8 px-0"
-            data-gallery-move={`later-${index}`}
-            aria-label={`Move image ${position} later`}
+          />
+          <MoveButton
+            direction="later"
+            index={index}
             disabled={disabled || index === count - 1}
             onClick={() => onMove(index, index + 1)}
-          >
-            <ArrowRight aria-hidden className="size-4" />
-          </Button>
+          />
         </div>
         <Button
           variant="ghost"

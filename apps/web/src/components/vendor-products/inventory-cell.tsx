@@ -3,16 +3,35 @@
 import { type InventoryResult, setInventoryInput, type VendorProductPage, type VendorProductRow } from '@pf/domain';
 import { type InfiniteData, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Check, Loader2, Pencil, X } from 'lucide-react';
-import { type FormEvent, useId, useState } from 'react';
+import { type ComponentProps, type FormEvent, useId, useState } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
+import { CountInput } from '@/components/ui/input';
 import { formatCount } from '@/lib/catalog-format';
 import { apiErrorInfo, useTRPC } from '@/lib/trpc';
 
 function withStock(page: VendorProductPage, result: InventoryResult): VendorProductPage {
   const { productId, ...stock } = result;
   return { ...page, items: page.items.map((item) => (item.id === productId ? { ...item, stock } : item)) };
+}
+
+interface StockFieldProps extends Omit<ComponentProps<typeof CountInput>, 'onChange'> {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}
+
+/** A small labelled count box that fits in a table cell. */
+function StockField({ id, label, onChange, ...props }: StockFieldProps) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-xs font-medium text-gray-700">
+        {label}
+      </label>
+      <CountInput id={id} onChange={(event) => onChange(event.target.value)} className="h-8" {...props} />
+    </div>
+  );
 }
 
 /** On-hand stock and its low-stock alert, edited in the row; Escape cancels, errors stay next to the fields. */
@@ -105,41 +124,23 @@ export function InventoryCell({ product, canEdit }: { product: VendorProductRow;
       className="w-32 space-y-2 sm:w-40"
       noValidate
     >
-      <div className="space-y-1">
-        <label htmlFor={`${id}-on-hand`} className="block text-xs font-medium text-gray-700">
-          On hand
-        </label>
-        <Input
-          id={`${id}-on-hand`}
-          type="number"
-          inputMode="numeric"
-          min={0}
-          step={1}
-          value={onHand}
-          onChange={(event) => setOnHand(event.target.value)}
-          disabled={pending}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          className="h-8"
-          autoFocus
-        />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor={`${id}-threshold`} className="block text-xs font-medium text-gray-700">
-          Low-stock alert at
-        </label>
-        <Input
-          id={`${id}-threshold`}
-          type="number"
-          inputMode="numeric"
-          min={0}
-          step={1}
-          value={threshold}
-          onChange={(event) => setThreshold(event.target.value)}
-          disabled={pending}
-          className="h-8"
-        />
-      </div>
+      <StockField
+        id={`${id}-on-hand`}
+        label="On hand"
+        value={onHand}
+        onChange={setOnHand}
+        disabled={pending}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        autoFocus
+      />
+      <StockField
+        id={`${id}-threshold`}
+        label="Low-stock alert at"
+        value={threshold}
+        onChange={setThreshold}
+        disabled={pending}
+      />
       {error ? (
         <p id={`${id}-error`} role="alert" className="text-xs font-medium text-red-700">
           {error}

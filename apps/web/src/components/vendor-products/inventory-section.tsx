@@ -3,11 +3,20 @@
 import type { StockDto } from '@pf/domain';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { Field } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
+import { CountInput } from '@/components/ui/input';
 import { formatCount } from '@/lib/catalog-format';
 import type { ProductFormValues } from '@/lib/vendor-products-form';
 import { FormSection } from './form-section';
 import { StockBadge } from './stock-badges';
+
+const STOCK_FIELDS = [
+  { name: 'onHandQty', label: 'On hand', hint: 'Units in stock, including reserved ones.' },
+  {
+    name: 'lowStockThreshold',
+    label: 'Low-stock alert at',
+    hint: 'Flag the product when available stock falls to this many or fewer.',
+  },
+] as const;
 
 /** On-hand stock and the alert level; for a stored product, what open orders hold and what is free. */
 export function InventorySection({ stock }: { stock: StockDto | null }) {
@@ -20,32 +29,11 @@ export function InventorySection({ stock }: { stock: StockDto | null }) {
   return (
     <FormSection title="Inventory" description="Stock you hold for this listing. Orders reserve from it at checkout.">
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          label="On hand"
-          error={errors.inventory?.onHandQty?.message}
-          hint="Units in stock, including reserved ones."
-        >
-          <Input
-            type="number"
-            inputMode="numeric"
-            min={0}
-            step={1}
-            {...register('inventory.onHandQty', { valueAsNumber: true })}
-          />
-        </Field>
-        <Field
-          label="Low-stock alert at"
-          error={errors.inventory?.lowStockThreshold?.message}
-          hint="Flag the product when available stock falls to this many or fewer."
-        >
-          <Input
-            type="number"
-            inputMode="numeric"
-            min={0}
-            step={1}
-            {...register('inventory.lowStockThreshold', { valueAsNumber: true })}
-          />
-        </Field>
+        {STOCK_FIELDS.map(({ name, label, hint }) => (
+          <Field key={name} label={label} error={errors.inventory?.[name]?.message} hint={hint}>
+            <CountInput {...register(`inventory.${name}`, { valueAsNumber: true })} />
+          </Field>
+        ))}
       </div>
       {stock ? (
         <dl

@@ -3,7 +3,7 @@
 import { PRODUCT_UNITS } from '@pf/domain';
 import { Controller, useFormContext } from 'react-hook-form';
 import { Field } from '@/components/ui/field';
-import { Input, Select } from '@/components/ui/input';
+import { CountInput, Select } from '@/components/ui/input';
 import { UNIT_LABELS } from '@/lib/catalog-format';
 import type { ProductFormValues } from '@/lib/vendor-products-form';
 import { DiscountTiers } from './discount-tiers';
@@ -64,10 +64,10 @@ export function PricingSection() {
           </Select>
         </Field>
         <Field label="Minimum order (MOQ)" error={errors.moq?.message} hint="Smaller orders are raised to it.">
-          <Input type="number" inputMode="numeric" min={1} step={1} {...register('moq', { valueAsNumber: true })} />
+          <CountInput min={1} {...register('moq', { valueAsNumber: true })} />
         </Field>
         <Field label="Maximum per order" error={errors.maxQty?.message} hint="0 means no limit.">
-          <Input type="number" inputMode="numeric" min={0} step={1} {...register('maxQty', { valueAsNumber: true })} />
+          <CountInput {...register('maxQty', { valueAsNumber: true })} />
         </Field>
       </div>
       <div className="mt-6 grid gap-6 border-t border-gray-100 pt-5 xl:grid-cols-2">

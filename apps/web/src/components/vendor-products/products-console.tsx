@@ -4,14 +4,15 @@ import type { VendorProductPage, VendorProductSort } from '@pf/domain';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { Package, Plus, SearchX } from 'lucide-react';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormError } from '@/components/ui/field';
+import { LoadMoreFooter } from '@/components/ui/load-more-footer';
 import { formatCount } from '@/lib/catalog-format';
 import { apiErrorInfo, useTRPC } from '@/lib/trpc';
 import { useDebounced } from '@/lib/use-debounced';
+import { useUrlFilters } from '@/lib/use-url-filters';
 import {
   DEFAULT_PRODUCT_FILTERS,
   hasNarrowingFilters,
@@ -35,8 +36,7 @@ interface Props {
 /** The vendor's catalog: filters in the URL, server-side sort, keyset pages behind "Load more". */
 export function ProductsConsole({ initialFilters, initialPage, initialAt, canEdit }: Props) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const [filters, setFilters] = useState(initialFilters);
+  const [filters, change] = useUrlFilters(initialFilters, (next) => `/vendor/products${productFiltersToSearch(next)}`);
   const q = useDebounced(filters.q);
   const applied = { ...filters, q };
   const input = productListInputOf(applied);
@@ -54,11 +54,6 @@ export function ProductsConsole({ initialFilters, initialPage, initialAt, canEdi
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const total = list.data?.pages[0]?.total ?? 0;
 
-  const change = (next: ProductFilters) => {
-    setFilters(next);
-    // Kept in the URL so Back from a product comes back to this view.
-    router.replace(`/vendor/products${productFiltersToSearch(next)}`, { scroll: false });
-  };
   const onSort = (sort: VendorProductSort) => change({ ...filters, sort });
   // biome-ignore lint/correctness/useExhaustiveDependencies: columns depend on the sort; `change` reads fresh state
   const columns = useMemo(() => productColumns({ sort: filters.sort, onSort, canEdit }), [filters, canEdit]);
@@ -114,19 +109,9 @@ export function ProductsConsole({ initialFilters, initialPage, initialAt, canEdi
         empty={empty}
         footer={
           items.length > 0 ? (
-            <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-gray-600">
-              <span aria-live="polite" data-testid="products-count">
-                Showing {formatCount(items.length)} of {formatCount(total)} {total === 1 ? 'product' : 'products'}
-                {list.isFetching && !list.isFetchingNextPage ? ' · updating…' : ''}
-              </span>
-              {list.hasNextPage ? (
-                <Button variant="secondary" onClick={() => list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-                  {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
-                </Button>
-              ) : (
-                <span>End of the list</span>
-              )}
-            </div>
+            <LoadMoreFooter query={list} countTestId="products-count">
+              Showing {formatCount(items.length)} of {formatCount(total)} {total === 1 ? 'product' : 'products'}
+            </LoadMoreFooter>
           ) : null
         }
       />

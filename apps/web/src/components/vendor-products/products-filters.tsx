@@ -1,13 +1,14 @@
 'use client';
 
-import { PRODUCT_CATEGORIES, VENDOR_PRODUCT_SORTS, type VendorProductSort } from '@pf/domain';
+import { PRODUCT_CATEGORIES, VENDOR_PRODUCT_SORTS } from '@pf/domain';
 import { TriangleAlert } from 'lucide-react';
 import { useId } from 'react';
-import { Field } from '@/components/ui/field';
-import { Select } from '@/components/ui/input';
+import { FilterSelect } from '@/components/ui/filter-select';
+import { SelectOptions } from '@/components/ui/input';
 import { SearchInput } from '@/components/ui/search-input';
 import { CATEGORY_LABELS } from '@/lib/catalog-format';
 import { cn } from '@/lib/cn';
+import { filterSetter } from '@/lib/use-url-filters';
 import { type ProductFilters, SORT_LABELS } from '@/lib/vendor-products-filters';
 
 interface Props {
@@ -18,8 +19,7 @@ interface Props {
 /** Search over titles and SKUs, category, status, the low-stock switch and the sort, all kept in the URL. */
 export function ProductsFilters({ filters, onChange }: Props) {
   const lowId = useId();
-  const set = <K extends keyof ProductFilters>(key: K, value: ProductFilters[K]) =>
-    onChange({ ...filters, [key]: value });
+  const set = filterSetter(filters, onChange);
   return (
     <div className="grid grid-cols-2 gap-3 lg:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)_minmax(0,0.9fr)_minmax(0,1.3fr)_auto]">
       <SearchInput
@@ -29,40 +29,25 @@ export function ProductsFilters({ filters, onChange }: Props) {
         value={filters.q}
         onChange={(event) => set('q', event.target.value)}
       />
-      <Field label="Category" hideLabel>
-        <Select
-          value={filters.category}
-          onChange={(event) => set('category', event.target.value as ProductFilters['category'])}
-        >
-          <option value="">All categories</option>
-          {PRODUCT_CATEGORIES.map((category) => (
-            <option key={category} value={category}>
-              {CATEGORY_LABELS[category]}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label="Status" hideLabel>
-        <Select
-          value={filters.status}
-          onChange={(event) => set('status', event.target.value as ProductFilters['status'])}
-        >
-          <option value="">All statuses</option>
-          <option value="active">Active</option>
-          <option value="inactive">Inactive</option>
-        </Select>
-      </Field>
+      <FilterSelect label="Category" value={filters.category} onChange={(category) => set('category', category)}>
+        <option value="">All categories</option>
+        <SelectOptions values={PRODUCT_CATEGORIES} labels={CATEGORY_LABELS} />
+      </FilterSelect>
+      <FilterSelect label="Status" value={filters.status} onChange={(status) => set('status', status)}>
+        <option value="">All statuses</option>
+        <option value="active">Active</option>
+        <option value="inactive">Inactive</option>
+      </FilterSelect>
       {/* Sort and the low-stock switch share a row on phones; on wide screens they are grid cells. */}
       <div className="col-span-2 flex gap-3 lg:contents">
-        <Field label="Sort by" hideLabel className="min-w-0 flex-1">
-          <Select value={filters.sort} onChange={(event) => set('sort', event.target.value as VendorProductSort)}>
-            {VENDOR_PRODUCT_SORTS.map((sort) => (
-              <option key={sort} value={sort}>
-                {SORT_LABELS[sort]}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect
+          label="Sort by"
+          value={filters.sort}
+          onChange={(sort) => set('sort', sort)}
+          className="min-w-0 flex-1"
+        >
+          <SelectOptions values={VENDOR_PRODUCT_SORTS} labels={SORT_LABELS} />
+        </FilterSelect>
         <label
           htmlFor={lowId}
           className={cn(

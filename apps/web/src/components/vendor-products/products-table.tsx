@@ -17,7 +17,9 @@ const productCellSkeleton = (columnId: string) =>
       <Skeleton className="size-10 shrink-0" />
       <Skeleton className="h-4 w-40" />
     </div>
-  ) : undefined;
+  ) : (
+    <Skeleton className="h-4 w-full max-w-20" />
+  );
 
 interface ProductsTableProps {
   columns: ProductColumns;
@@ -50,6 +52,8 @@ export function ProductsTable({ columns, data, sort, loading, empty, footer }: P
       })}
       sortDirectionOf={(key) => sortDirectionOf(sort, key as SortableColumn)}
       skeletonCell={productCellSkeleton}
+      skeletonRows={6}
+      compactOnPhones
     />
   );
 }
