@@ -7,6 +7,7 @@ import {
   type Classification,
   PRODUCT_CATEGORIES,
   type ProductCategory,
+  uuidSchema,
 } from '@pf/domain';
 import { centsToDollarsText, dollarsToCents } from './catalog-format';
 
@@ -59,7 +60,6 @@ export const EMPTY_BROWSE_STATE: BrowseState = {
 export type SearchParamsRecord = Record<string, string | string[] | undefined>;
 type Reader = { get(name: string): string | null };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CURSOR = /^[A-Za-z0-9_-]{1,300}$/;
 const MAX_PRICE_CENTS = 100_000_000;
 
@@ -113,7 +113,8 @@ export function parseBrowseState(params: SearchParamsRecord | URLSearchParams): 
     q,
     categories: enumList(read.get('category'), PRODUCT_CATEGORIES),
     classifications: enumList(read.get('class'), CLASSIFICATIONS),
-    vendorId: vendor && UUID.test(vendor) ? vendor.toLowerCase() : null,
+    // The API's own uuid check (version and variant nibbles too): an id it would refuse is dropped here.
+    vendorId: vendor && uuidSchema.safeParse(vendor).success ? vendor.toLowerCase() : null,
     thcMin,
     thcMax,
     cbdMin,
