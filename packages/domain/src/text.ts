@@ -63,3 +63,5 @@ export const newPasswordSchema = z
 export const passwordAttemptSchema = z.string().min(1, 'is required').max(PASSWORD_MAX, 'is too long');
 
 export const uuidSchema = z.uuid({ message: 'must be a valid id' });
+/** The same check as `uuidSchema`, for callers that only need a yes or no (e.g. ids taken from a URL). */
+export const isUuid = (value: string): boolean => uuidSchema.safeParse(value).success;

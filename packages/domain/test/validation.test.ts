@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addressSchema, cleanText, emailSchema, loginInput, newPasswordSchema, registerInput } from '../src';
+import {
+  addressSchema,
+  cleanText,
+  emailSchema,
+  isUuid,
+  loginInput,
+  newPasswordSchema,
+  registerInput,
+  uuidSchema,
+} from '../src';
 
 const address = { line1: '1 Main St', city: 'Tulsa', state: 'ok', postalCode: '74103', lat: 36.1, lng: -95.9 };
 const registration = {
@@ -88,5 +97,22 @@ describe('register input', () => {
     expect(loginInput.safeParse({ email: 'a@b.co', password: 'x' }).success).toBe(true);
     expect(loginInput.safeParse({ email: 'a@b.co', password: '' }).success).toBe(false);
     expect(loginInput.safeParse({ email: 'a@b.co', password: 'x'.repeat(129) }).success).toBe(false);
+  });
+});
+
+describe('isUuid', () => {
+  it('accepts exactly what the id contracts accept', () => {
+    const candidates = [
+      '0f8fad5b-d9cb-469f-a165-70867728950e',
+      '0F8FAD5B-D9CB-469F-A165-70867728950E',
+      '12345678-1234-1234-1234-123456789abc',
+      '0f8fad5b-d9cb-469f-a165-70867728950',
+      ' 0f8fad5b-d9cb-469f-a165-70867728950e',
+      'not-a-uuid',
+      '',
+    ];
+    for (const value of candidates) expect(isUuid(value)).toBe(uuidSchema.safeParse(value).success);
+    expect(isUuid('0f8fad5b-d9cb-469f-a165-70867728950e')).toBe(true);
+    expect(isUuid('12345678-1234-1234-1234-123456789abc')).toBe(false);
   });
 });

@@ -1,3 +1,5 @@
+import { isUuid } from '@pf/domain';
+
 /** The audit browser's filters as they live in the URL (`/admin/audit?entityType=license&entityId=…`). */
 export interface AuditFilters {
   entityType: string;
@@ -7,8 +9,8 @@ export interface AuditFilters {
 
 export const EMPTY_AUDIT_FILTERS: AuditFilters = { entityType: '', entityId: '', storeId: '' };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string) => UUID.test(value.trim());
+/** Store ids typed into the filter may carry stray spaces. */
+export const isStoreId = (value: string) => isUuid(value.trim());
 
 const text = (value: unknown, max: number) => (typeof value === 'string' ? value.trim().slice(0, max) : '');
 
@@ -31,6 +33,6 @@ export function auditFiltersToSearch(filters: AuditFilters): string {
 export const auditInputOf = (filters: AuditFilters) => ({
   ...(filters.entityType ? { entityType: filters.entityType } : {}),
   ...(filters.entityId.trim() ? { entityId: filters.entityId.trim() } : {}),
-  ...(isUuid(filters.storeId) ? { storeId: filters.storeId.trim() } : {}),
+  ...(isStoreId(filters.storeId) ? { storeId: filters.storeId.trim() } : {}),
   limit: 50,
 });

@@ -5,9 +5,9 @@ import {
   type BrowseSort,
   CLASSIFICATIONS,
   type Classification,
+  isUuid,
   PRODUCT_CATEGORIES,
   type ProductCategory,
-  uuidSchema,
 } from '@pf/domain';
 import { centsToDollarsText, dollarsToCents } from './catalog-format';
 
@@ -114,7 +114,7 @@ export function parseBrowseState(params: SearchParamsRecord | URLSearchParams): 
     categories: enumList(read.get('category'), PRODUCT_CATEGORIES),
     classifications: enumList(read.get('class'), CLASSIFICATIONS),
     // The API's own uuid check (version and variant nibbles too): an id it would refuse is dropped here.
-    vendorId: vendor && uuidSchema.safeParse(vendor).success ? vendor.toLowerCase() : null,
+    vendorId: vendor && isUuid(vendor) ? vendor.toLowerCase() : null,
     thcMin,
     thcMax,
     cbdMin,

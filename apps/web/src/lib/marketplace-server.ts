@@ -13,6 +13,3 @@ export async function orNotFound<T>(call: Promise<T>): Promise<T | null> {
 
 /** First paint is a nicety: when it fails (e.g. a stale cursor in a shared URL) the client asks again and explains. */
 export const orNothing = <T>(call: Promise<T>): Promise<T | null> => call.catch(() => null);
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string) => UUID.test(value);

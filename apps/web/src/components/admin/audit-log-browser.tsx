@@ -13,7 +13,7 @@ import {
   auditFiltersToSearch,
   auditInputOf,
   EMPTY_AUDIT_FILTERS,
-  isUuid,
+  isStoreId,
 } from '@/lib/audit-filters';
 import { apiErrorInfo, useTRPC } from '@/lib/trpc';
 import { useDebounced } from '@/lib/use-debounced';
@@ -35,7 +35,7 @@ export function AuditLogBrowser({ initialFilters }: { initialFilters: AuditFilte
   const items = log.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Boolean(applied.entityType || applied.entityId || applied.storeId);
 
-  const storeIdInvalid = filters.storeId.trim() !== '' && !isUuid(filters.storeId);
+  const storeIdInvalid = filters.storeId.trim() !== '' && !isStoreId(filters.storeId);
   const error = log.isError ? apiErrorInfo(log.error) : null;
 
   return (

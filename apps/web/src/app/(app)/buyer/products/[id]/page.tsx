@@ -1,9 +1,10 @@
+import { isUuid } from '@pf/domain';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { BackLink } from '@/components/marketplace/back-link';
 import { ProductDetail } from '@/components/marketplace/product-detail';
-import { isUuid, orNotFound } from '@/lib/marketplace-server';
+import { orNotFound } from '@/lib/marketplace-server';
 import { requireArea } from '@/server/access';
 import { getServerCaller } from '@/server/caller';
 

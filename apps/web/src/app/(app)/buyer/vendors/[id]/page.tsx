@@ -1,3 +1,4 @@
+import { isUuid } from '@pf/domain';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { BackLink } from '@/components/marketplace/back-link';
@@ -11,7 +12,7 @@ import {
   parseBrowseState,
   type SearchParamsRecord,
 } from '@/lib/marketplace-query';
-import { isUuid, orNotFound } from '@/lib/marketplace-server';
+import { orNotFound } from '@/lib/marketplace-server';
 import { requireArea } from '@/server/access';
 import { getServerCaller } from '@/server/caller';
 
