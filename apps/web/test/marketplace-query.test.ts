@@ -9,6 +9,7 @@ import {
   effectiveSortOf,
   hasFilters,
   parseBrowseState,
+  parsePercent,
   withChange,
 } from '@/lib/marketplace-query';
 
@@ -323,5 +324,20 @@ describe('changing the view', () => {
     expect(hasFilters({ ...EMPTY_BROWSE_STATE, inStock: true })).toBe(true);
     expect(hasFilters({ ...EMPTY_BROWSE_STATE, cbdMax: 0 })).toBe(true);
     expect(hasFilters({ ...EMPTY_BROWSE_STATE, priceMinCents: 0 })).toBe(true);
+  });
+});
+
+describe('parsePercent (range filter input and URL alike)', () => {
+  it('takes 0–100 with at most two decimals and nothing else', () => {
+    expect(['0', '18.1', '18.25', '100'].map(parsePercent)).toEqual([0, 18.1, 18.25, 100]);
+    expect(['18.555', '101', '-1', '1e1', 'abc', '', null].map(parsePercent)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });

@@ -79,7 +79,8 @@ function enumList<T extends string>(raw: string | null, allowed: readonly T[]): 
   return allowed.filter((value) => wanted.has(value));
 }
 
-function percent(raw: string | null): number | null {
+/** A THC/CBD bound as typed or as found in the URL: 0–100 with at most two decimals, else null. */
+export function parsePercent(raw: string | null): number | null {
   if (!raw || !/^\d{1,3}(\.\d{1,2})?$/.test(raw.trim())) return null;
   const value = Number(raw);
   return value >= 0 && value <= 100 ? value : null;
@@ -106,8 +107,8 @@ export function parseBrowseState(params: SearchParamsRecord | URLSearchParams): 
   const cursorRaw = read.get('cursor');
   const cursor = cursorRaw && CURSOR.test(cursorRaw) ? cursorRaw : null;
   const pageRaw = Number(read.get('page'));
-  const [thcMin, thcMax] = ordered(percent(read.get('thcMin')), percent(read.get('thcMax')));
-  const [cbdMin, cbdMax] = ordered(percent(read.get('cbdMin')), percent(read.get('cbdMax')));
+  const [thcMin, thcMax] = ordered(parsePercent(read.get('thcMin')), parsePercent(read.get('thcMax')));
+  const [cbdMin, cbdMax] = ordered(parsePercent(read.get('cbdMin')), parsePercent(read.get('cbdMax')));
   const [priceMinCents, priceMaxCents] = ordered(cents(read.get('priceMin')), cents(read.get('priceMax')));
   return {
     q,

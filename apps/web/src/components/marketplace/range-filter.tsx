@@ -3,6 +3,7 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { centsToDollarsText, dollarsToCents } from '@/lib/catalog-format';
 import { cn } from '@/lib/cn';
+import { parsePercent } from '@/lib/marketplace-query';
 import { FacetGroup } from './facet-options';
 
 type RangeKind = 'percent' | 'money';
@@ -12,15 +13,15 @@ function parseBound(kind: RangeKind, text: string): number | null {
   const trimmed = text.trim();
   if (!trimmed) return null;
   if (kind === 'money') return dollarsToCents(trimmed) ?? Number.NaN;
-  const value = Number(trimmed.replace(/%$/, ''));
-  return Number.isFinite(value) && value >= 0 && value <= 100 ? value : Number.NaN;
+  // The same rule the URL is read with, so an accepted bound survives a reload.
+  return parsePercent(trimmed.replace(/%$/, '').trim()) ?? Number.NaN;
 }
 
 const textOf = (kind: RangeKind, value: number | null) =>
   value === null ? '' : kind === 'money' ? centsToDollarsText(value) : String(value);
 
 const INVALID: Record<RangeKind, string> = {
-  percent: 'Enter percentages from 0 to 100.',
+  percent: 'Enter percentages from 0 to 100, with at most 2 decimals.',
   money: 'Enter dollar amounts like 12 or 12.50.',
 };
 
