@@ -341,3 +341,17 @@ describe('parsePercent (range filter input and URL alike)', () => {
     ]);
   });
 });
+
+describe('one filter, one URL', () => {
+  it('writes categories and classifications in catalog order whatever order they were ticked in', () => {
+    const ticked = withChange(EMPTY_BROWSE_STATE, {
+      categories: ['edible', 'flower'],
+      classifications: ['cbd', 'sativa'],
+    });
+    const reversed = withChange(EMPTY_BROWSE_STATE, {
+      categories: ['flower', 'edible'],
+      classifications: ['sativa', 'cbd'],
+    });
+    expect(browseStateToSearch(ticked)).toBe(browseStateToSearch(reversed));
+  });
+});

@@ -33,8 +33,10 @@ export const formatCount = (value: number): string => integer.format(value);
 
 /** Whole dollars typed in the UI → integer cents for the API; null when the text is not a money amount. */
 export function dollarsToCents(text: string): number | null {
-  const trimmed = text.trim().replace(/^\$/, '').replaceAll(',', '');
-  if (!/^\d+(\.\d{1,2})?$/.test(trimmed)) return null;
+  const amount = text.trim().replace(/^\$/, '');
+  // Commas only as thousands separators: "1,234.50" is money, "1,2,3" is a typo.
+  if (!/^(\d+|\d{1,3}(,\d{3})+)(\.\d{1,2})?$/.test(amount)) return null;
+  const trimmed = amount.replaceAll(',', '');
   const cents = Math.round(Number(trimmed) * 100);
   return Number.isSafeInteger(cents) ? cents : null;
 }

@@ -138,8 +138,9 @@ export function browseStateToSearch(state: BrowseState): string {
     if (value !== null && value !== false && value !== '') params.set(name, String(value));
   };
   put('q', state.q.trim());
-  put('category', state.categories.join(','));
-  put('class', state.classifications.join(','));
+  // In catalog order, not click order: one filter, one URL (and one cached query).
+  put('category', PRODUCT_CATEGORIES.filter((c) => state.categories.includes(c)).join(','));
+  put('class', CLASSIFICATIONS.filter((c) => state.classifications.includes(c)).join(','));
   put('vendor', state.vendorId);
   put('thcMin', state.thcMin);
   put('thcMax', state.thcMax);
