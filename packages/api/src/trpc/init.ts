@@ -9,6 +9,12 @@ export interface Meta {
   idempotency?: IdempotencyWindow;
   /** Top-level response fields shown only once (e.g. a temporary password): replays return null for them. */
   redactOnReplay?: readonly string[];
+  /**
+   * Re-reads what a successful replay answers, for responses with short-lived parts (signed media URLs): a
+   * repeat a day later must not hand out links that expired hours ago. Gets the procedure's context as the
+   * middlewares before it built it (principal, store).
+   */
+  refreshOnReplay?: (ctx: Context & Record<string, unknown>, stored: unknown) => Promise<unknown>;
 }
 
 export const t = initTRPC

@@ -63,10 +63,9 @@ const idempotent = t.middleware(async ({ ctx, meta, path, getRawInput, next }) =
         }),
       );
     }
+    const data = meta.refreshOnReplay ? await meta.refreshOnReplay(ctx, outcome.data) : outcome.data;
     // Same shape tRPC's own resolver middleware returns.
-    return { ok: true as const, data: outcome.data, ctx, marker: 'middlewareMarker' } as unknown as Awaited<
-      ReturnType<typeof next>
-    >;
+    return { ok: true as const, data, ctx, marker: 'middlewareMarker' } as unknown as Awaited<ReturnType<typeof next>>;
   }
   const result = await next();
   if (result.ok) {
