@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { products } from '@pf/db';
+import { licenses, products } from '@pf/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestClock, registerOwner, type TestApp } from '../src/testing';
 import { RELAXED_LIMITS } from './helpers';
+import { insertMedia as insertLicenseDocument, licenseInput } from './license-helpers';
 import { insertMedia, productInput } from './product-fixtures';
 
 const clock = createTestClock();
@@ -18,8 +19,8 @@ afterAll(() => app.close());
 const expiryOf = (url: string | null) => Number(new URL(url ?? 'http://x/').searchParams.get('exp'));
 const nowSeconds = () => Math.floor(clock.now().getTime() / 1000);
 
-describe('vendorProducts.create replayed after its links expired', () => {
-  it('answers the same product with fresh signed URLs and creates nothing new', async () => {
+describe('idempotent creates replayed after their links expired', () => {
+  it('vendorProducts.create answers the same product with fresh signed URLs and creates nothing new', async () => {
     const owner = await registerOwner(app);
     const key = randomUUID();
     const create = () => {
@@ -42,5 +43,25 @@ describe('vendorProducts.create replayed after its links expired', () => {
     expect(replayed.gallery.map((item) => item.mediaId)).toEqual(first.gallery.map((item) => item.mediaId));
     expect(expiryOf(replayed.coaUrl)).toBeGreaterThan(nowSeconds());
     expect(await app.deps.db.select().from(products).where(eq(products.storeId, owner.storeId))).toHaveLength(1);
+  });
+
+  it('licenses.create answers the same license with a fresh document link and submits nothing new', async () => {
+    const owner = await registerOwner(app);
+    const key = randomUUID();
+    const submit = () => {
+      const { caller, resHeaders } = app.call({ token: owner.token, idempotencyKey: key });
+      return { resHeaders, create: caller.licenses.create };
+    };
+    const input = licenseInput((await insertLicenseDocument(app, owner.storeId, { withBytes: true })).id);
+    const first = await submit().create(input);
+    expect(expiryOf(first.documentUrl)).toBeGreaterThan(nowSeconds());
+
+    clock.advance(3 * 60_000);
+    const repeat = submit();
+    const replayed = await repeat.create(input);
+    expect(repeat.resHeaders.get('idempotency-replayed')).toBe('true');
+    expect(replayed.id).toBe(first.id);
+    expect(expiryOf(replayed.documentUrl)).toBeGreaterThan(nowSeconds());
+    expect(await app.deps.db.select().from(licenses).where(eq(licenses.storeId, owner.storeId))).toHaveLength(1);
   });
 });
