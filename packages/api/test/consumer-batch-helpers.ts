@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { createEmbeddedTransport } from '@pf/adapters';
-import { consumerReceipts, eventDeliveries, outboxDlq } from '@pf/db';
+import { consumerReceipts, eventDeliveries } from '@pf/db';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { AppDeps } from '../src/deps';
 import { bindingFor, type Consumer } from '../src/events/consumer';
 import { createBatchProcessor } from '../src/events/consumer-batch';
 import { dispatchOutboxBatch } from '../src/events/dispatcher';
-import { emit } from '../src/events/emit';
 import type { TestApp } from '../src/testing';
+import { deadLetterOf } from './event-helpers';
+
+export { emitJoined } from './event-helpers';
 
 /** Test consumers for the batch receive path (test/consumer-batch.test.ts); effects go to `batch_effects`. */
 export const BATCH_EFFECTS_TABLE = sql`create table batch_effects (consumer text not null, event_id uuid not null)`;
@@ -87,26 +89,8 @@ export function batchConsumer(app: TestApp, { batchHandler = false } = {}) {
         .update(eventDeliveries)
         .set({ ackedAt: null, visibleAt: sql`now()` })
         .where(eq(eventDeliveries.subscription, consumer.name)),
-    letter: async (eventId: string) =>
-      (
-        await app.deps.db
-          .select()
-          .from(outboxDlq)
-          .where(and(eq(outboxDlq.eventId, eventId), eq(outboxDlq.consumer, consumer.name)))
-      )[0],
+    letter: (eventId: string) => deadLetterOf(app, consumer.name, eventId),
   };
-}
-
-export async function emitJoined(app: TestApp, count: number): Promise<string[]> {
-  return app.deps.db.transaction(async (tx) => {
-    const ids: string[] = [];
-    for (let i = 0; i < count; i++) {
-      const storeId = randomUUID();
-      const data = { store_id: storeId, user_id: randomUUID(), member_name: `Member ${i}`, role: 'staff' };
-      ids.push((await emit(tx, { type: 'member_joined', aggregateId: storeId, data })).eventId);
-    }
-    return ids;
-  });
 }
 
 export const once = (ids: readonly string[]) => new Map(ids.map((id) => [id, 1]));

@@ -9,8 +9,8 @@ import type { AppDeps } from '../src/deps';
 import { bindingFor, type Consumer, createDeliveryProcessor } from '../src/events/consumer';
 import { dispatchOutboxBatch } from '../src/events/dispatcher';
 import { getDeadLetter, listDeadLetters, replayDeadLetter, replayDeadLetters } from '../src/events/dlq';
-import { emit } from '../src/events/emit';
 import { createTestApp, failureOf, STRONG_PASSWORD, type TestApp, tokensFrom, uniqueEmail } from '../src/testing';
+import { deadLetterOf, emitJoined } from './event-helpers';
 import { freshIp, RELAXED_LIMITS } from './helpers';
 
 const MAX_ATTEMPTS = 3;
@@ -86,25 +86,13 @@ function flakyConsumer(failures: number) {
         .update(eventDeliveries)
         .set({ visibleAt: sql`now()` })
         .where(and(eq(eventDeliveries.subscription, consumer.name), eq(eventDeliveries.eventId, eventId))),
-    letter: async (eventId: string) =>
-      (
-        await app.deps.db
-          .select()
-          .from(outboxDlq)
-          .where(and(eq(outboxDlq.eventId, eventId), eq(outboxDlq.consumer, consumer.name)))
-      )[0],
+    letter: (eventId: string) => deadLetterOf(app, consumer.name, eventId),
   };
 }
 
-const emitJoined = async () => {
-  const storeId = randomUUID();
-  const { eventId } = await app.deps.db.transaction((tx) =>
-    emit(tx, {
-      type: 'member_joined',
-      aggregateId: storeId,
-      data: { store_id: storeId, user_id: randomUUID(), member_name: 'Casey', role: 'staff' },
-    }),
-  );
+const emitOne = async () => {
+  const [eventId] = await emitJoined(app, 1);
+  if (!eventId) throw new Error('no event emitted');
   return eventId;
 };
 
@@ -137,7 +125,7 @@ const outboxRow = async (eventId: string) =>
 describe('consumer retries and dead letters', () => {
   it('retries with backoff, dead-letters after CONSUMER_MAX_ATTEMPTS, and a replay has exactly one effect', async () => {
     const flaky = flakyConsumer(Number.POSITIVE_INFINITY);
-    const eventId = await emitJoined();
+    const eventId = await emitOne();
     await flaky.dispatch();
 
     for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
@@ -188,7 +176,7 @@ describe('consumer retries and dead letters', () => {
 
   it('a handler that fails fewer times than the limit recovers by itself with one effect and no letter', async () => {
     const flaky = flakyConsumer(MAX_ATTEMPTS - 1);
-    const eventId = await emitJoined();
+    const eventId = await emitOne();
     await flaky.dispatch();
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       expect(await flaky.receive()).toBe(1);
@@ -201,7 +189,7 @@ describe('consumer retries and dead letters', () => {
 
   it('a replayed letter that fails again is dead-lettered again, waiting for the next replay', async () => {
     const flaky = flakyConsumer(Number.POSITIVE_INFINITY);
-    const eventId = await emitJoined();
+    const eventId = await emitOne();
     await flaky.dispatch();
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       await flaky.receive();
@@ -254,7 +242,7 @@ describe('dispatcher dead letters', () => {
         throw new Error('broker unavailable');
       },
     };
-    const eventId = await emitJoined();
+    const eventId = await emitOne();
     expect(await flaky.dispatch(broken)).toBe(1);
     expect(await outboxRow(eventId)).toMatchObject({ attemptCount: 1, publishedAt: null, deadLetteredAt: null });
     expect(await flaky.dispatch(broken)).toBe(0); // backing off

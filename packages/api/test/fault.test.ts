@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emit } from '../src/events/emit';
 import { createTestApp, type TestApp, testRedisUrl } from '../src/testing';
+import { emitJoined } from './event-helpers';
 import { buildWorker, randomBetween, startWorker, type WorkerProcess, waitUntil } from './fault/harness';
 import { RELAXED_LIMITS } from './helpers';
 
@@ -78,18 +77,7 @@ const kill = async (worker: WorkerProcess) => {
   stats.processKills++;
 };
 
-/** Emits `count` member_joined events in one business transaction; returns their event ids. */
-async function emitEvents(count: number): Promise<string[]> {
-  return app.deps.db.transaction(async (tx) => {
-    const ids: string[] = [];
-    for (let i = 0; i < count; i++) {
-      const storeId = randomUUID();
-      const data = { store_id: storeId, user_id: randomUUID(), member_name: `Member ${i}`, role: 'staff' };
-      ids.push((await emit(tx, { type: 'member_joined', aggregateId: storeId, data })).eventId);
-    }
-    return ids;
-  });
-}
+const emitEvents = (count: number) => emitJoined(app, count);
 
 const progress = async () =>
   (
