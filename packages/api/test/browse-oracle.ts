@@ -1,6 +1,7 @@
 import { inventoryItems, products, stores } from '@pf/db';
 import { type BrowseProductsInput, isVisibleToBuyer } from '@pf/domain';
 import { eq } from 'drizzle-orm';
+import { visibilitySubjectOf } from '../src/services/products/visibility-subject';
 import type { TestApp } from '../src/testing';
 
 /**
@@ -30,20 +31,7 @@ export async function visibleProducts(app: TestApp, buyerState: string): Promise
     .innerJoin(stores, eq(stores.id, products.storeId))
     .leftJoin(inventoryItems, eq(inventoryItems.productId, products.id));
   return rows
-    .filter(({ product, vendor }) =>
-      isVisibleToBuyer(
-        {
-          product: { isActive: product.isActive, deletedAt: product.deletedAt },
-          vendor: {
-            type: vendor.type,
-            kycStatus: vendor.kycStatus,
-            subscriptionActive: vendor.subscriptionActive,
-            state: vendor.address.state,
-          },
-        },
-        buyerState,
-      ),
-    )
+    .filter(({ product, vendor }) => isVisibleToBuyer(visibilitySubjectOf(product, vendor), buyerState))
     .map(({ product, stock }) => ({
       id: product.id,
       storeId: product.storeId,

@@ -17,12 +17,17 @@ export interface ScopeVendor {
   name: string;
 }
 
-/** The state a store's address names; browsing needs it to apply the state rule (DOMAIN §5.7: missing ⇒ 400). */
-async function stateOf(deps: AppDeps, storeId: string): Promise<string> {
+/** The state a store's address names (remembered briefly, like the rest of the scope), or null if none. */
+export async function addressStateOf(deps: AppDeps, storeId: string): Promise<string | null> {
   const [row] = await remembered(deps, `state:${storeId}`, async () =>
     deps.db.select({ address: stores.address }).from(stores).where(eq(stores.id, storeId)),
   );
-  const state = row?.address.state?.trim();
+  return row?.address.state?.trim() || null;
+}
+
+/** Browsing needs the state to apply the state rule (DOMAIN §5.7: missing ⇒ 400). */
+async function stateOf(deps: AppDeps, storeId: string): Promise<string> {
+  const state = await addressStateOf(deps, storeId);
   if (!state) {
     throw new AppError('VALIDATION_ERROR', 'Add a state to your store address to browse the marketplace.', {
       violations: [{ path: 'store.address.state', code: 'missing_state', message: 'is required to browse' }],

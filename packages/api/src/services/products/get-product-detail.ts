@@ -2,9 +2,11 @@ import { media, products, stores } from '@pf/db';
 import { AppError, freeQuantity, isVisibleToBuyer, type ProductDetailDto } from '@pf/domain';
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../deps';
+import { addressStateOf } from '../browse/scope';
 import type { ActiveStore } from '../types';
 import { readUrlOf } from './media-urls';
 import { loadProductParts, productFactsOf } from './product-dto';
+import { visibilitySubjectOf } from './visibility-subject';
 
 type StoreRow = typeof stores.$inferSelect;
 
@@ -17,20 +19,8 @@ const notAvailable = () => new AppError('NOT_FOUND', 'This product is not availa
  */
 async function canSee(deps: AppDeps, viewer: ActiveStore, product: typeof products.$inferSelect, vendor: StoreRow) {
   if (viewer.type === 'vendor') return product.storeId === viewer.id && product.deletedAt === null;
-  const [buyer] = await deps.db.select({ address: stores.address }).from(stores).where(eq(stores.id, viewer.id));
-  if (!buyer) return false;
-  return isVisibleToBuyer(
-    {
-      product: { isActive: product.isActive, deletedAt: product.deletedAt },
-      vendor: {
-        type: vendor.type,
-        kycStatus: vendor.kycStatus,
-        subscriptionActive: vendor.subscriptionActive,
-        state: vendor.address.state,
-      },
-    },
-    buyer.address.state,
-  );
+  const buyerState = await addressStateOf(deps, viewer.id);
+  return buyerState !== null && isVisibleToBuyer(visibilitySubjectOf(product, vendor), buyerState);
 }
 
 async function vendorSummaryOf(deps: AppDeps, vendor: StoreRow) {
