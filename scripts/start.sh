@@ -2,6 +2,7 @@
 # Installs, migrates, seeds demo data, builds and serves the whole marketplace (web + worker).
 # With no settings it runs embedded: PGlite under .data/, in-process KV, worker loops inside the web
 # process. With DATABASE_URL (and REDIS_URL) set, web and worker run as two processes.
+# Ctrl+C (or TERM) stops every process it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -16,32 +17,25 @@ export PORT="${PORT:-3000}"
 export NEXTAUTH_URL="${NEXTAUTH_URL:-http://localhost:$PORT}"
 # Origin of the signed upload/download URLs the web app serves with local storage.
 export APP_URL="${APP_URL:-http://localhost:$PORT}"
-export NEXT_TELEMETRY_DISABLED=1
+
+trap stop_children EXIT
+trap 'echo; log "stopping"; stop_children; exit 0' INT TERM
 
 log "migrating and seeding demo data"
-seed_output=$(pnpm --silent db:seed)
-echo "$seed_output"
+# Only the seed's own summary: its start-up log lines would repeat what the app logs anyway.
+seed_output=$(LOG_LEVEL=warn pnpm --silent --filter @pf/api seed)
+echo "$seed_output" | grep -v ' / ' | sed 's/^/    /'
 
-log "building the web app (cached when nothing changed)"
-pnpm exec turbo run build --filter=@pf/web --output-logs=errors-only
-
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait || true; }
-trap cleanup EXIT INT TERM
+log "building the web app (cached when nothing changed; a first build takes a few minutes)"
+build_web
 
 if [ -n "${DATABASE_URL:-}" ]; then
   log "starting the worker process"
-  pnpm --filter @pf/worker start &
-  pids+=($!)
+  start_child run_worker
 fi
 log "starting the web app on port $PORT"
-pnpm --filter @pf/web start -p "$PORT" &
-pids+=($!)
-
-for _ in $(seq 1 120); do
-  curl -fsS "http://localhost:$PORT/api/ready" >/dev/null 2>&1 && break
-  sleep 1
-done
+start_child run_web
+wait_until_ready
 
 cat <<TXT
 
@@ -51,6 +45,8 @@ cat <<TXT
   Demo logins (sign in at http://localhost:$PORT/sign-in; the admin at /sign-in/admin):
 $(echo "$seed_output" | grep ' / ')
 
-  Press Ctrl+C to stop.
+  Press Ctrl+C to stop. The app's log follows.
+
 TXT
-wait -n "${pids[@]}"
+wait_for_children
+log "stopped"

@@ -4,7 +4,15 @@ const nextConfig: NextConfig = {
   // Workspace packages ship TypeScript source.
   transpilePackages: ['@pf/api', '@pf/domain', '@pf/db', '@pf/adapters'],
   // Native addons, WASM and worker-thread users must stay real node_modules at run time.
-  serverExternalPackages: ['argon2', '@electric-sql/pglite', 'pino', 'postgres', 'ioredis', 'prom-client'],
+  serverExternalPackages: [
+    'argon2',
+    '@electric-sql/pglite',
+    'pino',
+    'pino-pretty',
+    'postgres',
+    'ioredis',
+    'prom-client',
+  ],
   // Lets two builds of the same checkout live side by side (e.g. parallel UI work); the default is .next.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,

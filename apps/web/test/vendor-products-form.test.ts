@@ -22,6 +22,7 @@ const galleryItem = (mediaId: string, position: number) => ({
   position,
   mimeType: 'image/jpeg',
   url: `https://storage.example.test/media/${mediaId}?sig=abc`,
+  thumbnailUrl: `https://storage.example.test/media/${mediaId}?sig=abc`,
 });
 
 /** A fully described flower product, as the vendor read endpoint returns it. */

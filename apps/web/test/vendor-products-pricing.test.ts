@@ -1,4 +1,3 @@
-import { effectiveUnitPriceCents, normalizeQuantity, selectTier } from '@pf/domain';
 import { describe, expect, it } from 'vitest';
 import { type PricePreviewInput, pricePreview } from '@/lib/vendor-products-pricing';
 
@@ -7,10 +6,21 @@ const TIERS = [
   { minQty: 50, discountPercent: 25 },
 ];
 
-/** What the cart quote charges per unit for `qty` (DOMAIN §4.3–4.4), straight from the domain functions. */
+/**
+ * What the cart quote charges per unit for `qty` (DOMAIN §4.3–4.4), written here from the rules rather than
+ * with the domain functions the preview itself calls: the quantity raised to the MOQ and capped at the
+ * maximum, the tier with the largest threshold not above it, and price × percent / 100 as an exact fraction
+ * of the percent's decimal digits, rounded half up (all values are ≥ 0) by comparing twice the remainder.
+ */
 const quoteUnitPrice = (input: PricePreviewInput, requested: number) => {
-  const { qty } = normalizeQuantity(requested, { moq: input.moq, maxQty: input.maxQty });
-  return { qty, unit: effectiveUnitPriceCents(input.priceCents, selectTier(input.tiers, qty)) };
+  const qty = Math.min(Math.max(requested, input.moq), input.maxQty > 0 ? input.maxQty : Number.POSITIVE_INFINITY);
+  const tier = input.tiers.filter((t) => t.minQty <= qty).sort((a, b) => b.minQty - a.minQty)[0];
+  if (!tier) return { qty, unit: input.priceCents };
+  const [whole = '', fraction = ''] = String(tier.discountPercent).split('.');
+  const numerator = BigInt(input.priceCents) * BigInt(whole + fraction);
+  const denominator = 10n ** BigInt(fraction.length + 2);
+  const discount = numerator / denominator + (2n * (numerator % denominator) >= denominator ? 1n : 0n);
+  return { qty, unit: input.priceCents - Number(discount) };
 };
 
 /** Every row must price its example line exactly as the cart would. */
@@ -101,6 +111,32 @@ describe('pricePreview', () => {
     expect(small[1]?.unitPriceCents).toBe(19);
   });
 
+  it('rounds an exact half cent up: 64.6 % of $2.50 is 161.5¢, so a unit costs 88¢', () => {
+    const rows = expectMatchesQuote({
+      priceCents: 250,
+      moq: 1,
+      maxQty: 0,
+      tiers: [{ minQty: 4, discountPercent: 64.6 }],
+    });
+    expect(rows[1]).toMatchObject({ unitPriceCents: 88, savingsPerUnitCents: 162, lineTotalCents: 352 });
+  });
+
+  it('prices half-cent tiers exactly as the quote would, for every price up to $20.01', () => {
+    for (let priceCents = 1; priceCents <= 2001; priceCents++) {
+      expectMatchesQuote({
+        priceCents,
+        moq: 1,
+        maxQty: 0,
+        tiers: [
+          { minQty: 2, discountPercent: 64.6 },
+          { minQty: 3, discountPercent: 12.5 },
+          { minQty: 4, discountPercent: 0.0125 },
+          { minQty: 5, discountPercent: 33.3333 },
+        ],
+      });
+    }
+  });
+
   it('a 100% tier makes the line free, never negative', () => {
     const rows = expectMatchesQuote({
       priceCents: 1500,
@@ -139,6 +175,8 @@ describe('pricePreview', () => {
       { minQty: 5, discountPercent: Number.NaN },
       { minQty: 5, discountPercent: -5 },
       { minQty: 5, discountPercent: 150 },
+      // More decimals than the column keeps: the form refuses it, so the preview does not price it either.
+      { minQty: 5, discountPercent: 12.34567 },
     ];
     const input = { priceCents: 2000, moq: 1, maxQty: 0 };
     const clean = pricePreview({ ...input, tiers: TIERS });

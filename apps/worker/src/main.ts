@@ -22,8 +22,10 @@ async function main() {
     logger.info({ signal }, 'shutdown requested; finishing current work');
     controller.abort();
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  // `on`, not `once`: a second signal (Ctrl+C reaches the whole process group, then the start script or a
+  // supervisor sends TERM) must not kill the process halfway through its shutdown.
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
 
   await runLoops(runtime.deps, loops, controller.signal);
   await runtime.close();

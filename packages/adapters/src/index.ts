@@ -29,6 +29,26 @@ export {
   sendGridRequestBody,
 } from './mail/sendgrid';
 export {
+  createSimulatedPayments,
+  type SimulatedCheckoutSession,
+  type SimulatedPayments,
+  type SimulatedPaymentsOptions,
+} from './payments/simulated';
+export { createStripePayments, STRIPE_API_VERSION, type StripePaymentsOptions } from './payments/stripe';
+export {
+  type ProviderInvoice,
+  providerInvoiceOf,
+  providerSubscriptionOf,
+  type StripeSubscriptionJson,
+} from './payments/stripe-objects';
+export {
+  isStripeSignatureError,
+  STRIPE_WEBHOOK_TOLERANCE_SECONDS,
+  type StripeEventEnvelope,
+  signStripePayload,
+  verifyStripeEvent,
+} from './payments/stripe-webhooks';
+export {
   createGcsObjectStorage,
   type GcsClient,
   type GcsFile,

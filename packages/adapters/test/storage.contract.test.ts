@@ -54,8 +54,10 @@ function gcsHarness(): Harness {
   const real = new Storage({
     credentials: { client_email: 'signer@pf-test.iam.gserviceaccount.com', private_key: privateKey },
   });
-  const objects = new Map<string, { size: string; contentType: string }>();
+  const objects = new Map<string, { size: string; contentType: string; bytes: Uint8Array }>();
   const missing = () => Object.assign(new Error('No such object'), { code: 404 });
+  // What GCS answers to a range that starts past the end (every range of an empty object).
+  const unsatisfiable = () => Object.assign(new Error('Requested range not satisfiable'), { code: 416 });
   const client: GcsClient = {
     bucket: (bucket) => ({
       file: (name) => ({
@@ -66,7 +68,13 @@ function gcsHarness(): Harness {
         async getMetadata() {
           const object = objects.get(name);
           if (!object) throw missing();
-          return [object];
+          return [{ size: object.size, contentType: object.contentType }];
+        },
+        async download({ start, end }) {
+          const object = objects.get(name);
+          if (!object) throw missing();
+          if (start >= object.bytes.byteLength) throw unsatisfiable();
+          return [Buffer.from(object.bytes.subarray(start, end + 1))];
         },
       }),
     }),
@@ -74,7 +82,7 @@ function gcsHarness(): Harness {
   return {
     storage: createGcsObjectStorage({ bucket: 'pf-media-test', storage: client }),
     async put(key, bytes, contentType) {
-      objects.set(key, { size: String(bytes.byteLength), contentType });
+      objects.set(key, { size: String(bytes.byteLength), contentType, bytes });
     },
     close: async () => {},
   };
@@ -133,6 +141,23 @@ describe.each(implementations)('ObjectStorage contract: %s', async (name, create
     expect(await codeOf(storage.signDownload({ key: 'a\\b', expiresAt: soon() }))).toBe('VALIDATION_ERROR');
     expect(await codeOf(storage.statObject('%2e%2e/x'))).toBe('VALIDATION_ERROR');
     expect(await codeOf(storage.deleteObject('a//b'))).toBe('VALIDATION_ERROR');
+    expect(await codeOf(storage.readHead('../x.png', 16))).toBe('VALIDATION_ERROR');
+    for (const bytes of [0, -1, 1.5, 2 * 1024 * 1024]) {
+      expect(await codeOf(storage.readHead(KEY, bytes))).toBe('VALIDATION_ERROR');
+    }
+  });
+
+  it('reads the first bytes of an object, all of a shorter one, nothing of an empty one, null of a missing one', async () => {
+    const bytes = Uint8Array.from({ length: 300 }, (_, i) => i % 256);
+    expect(await storage.readHead(KEY, 16)).toBeNull();
+    await harness.put(KEY, bytes, 'image/png');
+    expect(await storage.readHead(KEY, 16)).toEqual(bytes.subarray(0, 16));
+    expect(await storage.readHead(KEY, 4100)).toEqual(bytes);
+    await storage.deleteObject(KEY);
+    expect(await storage.readHead(KEY, 16)).toBeNull();
+    await harness.put(KEY, new Uint8Array(0), 'image/png');
+    expect(await storage.readHead(KEY, 16)).toEqual(new Uint8Array(0));
+    await storage.deleteObject(KEY);
   });
 
   it('reports a stored object, forgets it once deleted, and tolerates deleting it again', async () => {

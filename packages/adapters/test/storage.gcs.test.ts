@@ -204,7 +204,11 @@ describe('GCS object storage: requests it refuses to sign', () => {
 const notFound = () => Object.assign(new Error('No such object'), { code: 404 });
 
 /** An in-memory bucket standing in for the client library. */
-function fakeClient(objects: Map<string, { size: string; contentType: string }>, failure?: Error): GcsClient {
+function fakeClient(
+  objects: Map<string, { size: string; contentType: string }>,
+  failure?: Error,
+  ranges: { start: number; end: number }[] = [],
+): GcsClient {
   const file = (name: string): GcsFile => ({
     async getSignedUrl() {
       if (failure) throw failure;
@@ -219,6 +223,12 @@ function fakeClient(objects: Map<string, { size: string; contentType: string }>,
       const object = objects.get(name);
       if (!object) throw notFound();
       return [object];
+    },
+    async download(range) {
+      if (failure) throw failure;
+      ranges.push(range);
+      if (!objects.has(name)) throw notFound();
+      return [Buffer.alloc(range.end - range.start + 1, 1)];
     },
   });
   return { bucket: () => ({ file }) };
@@ -235,11 +245,20 @@ describe('GCS object storage: delete and stat', () => {
     await gcs.deleteObject(KEY);
   });
 
+  it('reads an object head with one ranged download, never the whole object', async () => {
+    const ranges: { start: number; end: number }[] = [];
+    const objects = new Map([[KEY, { size: String(20 * 1024 * 1024), contentType: 'application/pdf' }]]);
+    const gcs = createGcsObjectStorage({ bucket: BUCKET, storage: fakeClient(objects, undefined, ranges) });
+    expect(await gcs.readHead(KEY, 4100)).toHaveLength(4100);
+    expect(ranges).toEqual([{ start: 0, end: 4099 }]);
+  });
+
   it('reports other failures as DEPENDENCY_ERROR', async () => {
     const outage = Object.assign(new Error('backend error'), { code: 503 });
     const gcs = createGcsObjectStorage({ bucket: BUCKET, storage: fakeClient(new Map(), outage) });
     for (const attempt of [
       gcs.statObject(KEY),
+      gcs.readHead(KEY, 16),
       gcs.deleteObject(KEY),
       gcs.signDownload({ key: KEY, expiresAt: new Date(Date.now() + 60_000) }),
     ]) {

@@ -75,7 +75,7 @@ export async function startBenchApp() {
       ARGON2_TIME_COST: '1',
     });
     runtime = await createRuntime(config, { dbHandle, kv, logger: createLogger('silent') });
-    const router = createAppRouter({ devTools: false });
+    const router = createAppRouter({ devAdminRegister: false });
     return { database: name, deps: runtime.deps, router, createContext: createContextFactory(runtime.deps), close };
   } catch (error) {
     await close();

@@ -33,6 +33,7 @@ await runCli(async () => {
       parallelism: config.ARGON2_PARALLELISM,
       concurrency: 1,
       maxQueued: 1,
+      maxPerClient: 1,
     });
     const started = performance.now();
     const vendors = await generateCatalog(handle.db, {

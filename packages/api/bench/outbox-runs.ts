@@ -15,6 +15,7 @@ const memberJoined = () => {
     type: 'member_joined' as const,
     aggregateId: storeId,
     data: { store_id: storeId, user_id: randomUUID(), member_name: 'Bench Member', role: 'staff' },
+    occurredAt: new Date(),
   };
 };
 /** A row the size of a real outbox payload, for the plain-INSERT baseline. */

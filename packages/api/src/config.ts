@@ -1,7 +1,8 @@
 import { MAX_SIGNED_URL_SECONDS } from '@pf/adapters';
-import { parseMailbox } from '@pf/domain';
+import { parseMailbox, TRPC_CLIENT_BATCH_ITEMS } from '@pf/domain';
 import { z } from 'zod';
 import { DISABLED, isValidTimezone, scheduleProblem } from './cron/schedule';
+import type { LogFormat } from './logger';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 const int = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
@@ -35,11 +36,19 @@ export const configSchema = z
   .object({
     APP_ENV: z.enum(['development', 'test', 'production']).default('development'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
     DATABASE_URL: optionalUrl,
     REDIS_URL: optionalUrl,
+    REDIS_KEY_PREFIX: z.string().trim().min(1).default('pf:'),
     DATA_DIR: z.string().default('.data'),
     AUTO_MIGRATE: bool.optional(),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    // Mounts admin.auth.devRegister (anyone may create a system admin): for local experiments only, never
+    // production; the demo seed creates the admin instead.
+    ENABLE_DEV_ADMIN_REGISTER: bool.default(false),
+    // Proxies in front of the web server that append to X-Forwarded-For and are trusted to tell the truth.
+    TRUSTED_PROXY_HOPS: int(0, 0),
     JWT_ISSUER: z.string().min(1).default('packfinderz'),
     JWT_AUDIENCE: z.string().min(1).default('packfinderz-api'),
     ACCESS_TOKEN_TTL_MINUTES: int(15),
@@ -50,12 +59,16 @@ export const configSchema = z
     ARGON2_PARALLELISM: int(1),
     HASH_CONCURRENCY: int(2),
     HASH_QUEUE_MAX: int(32, 0),
+    HASH_IN_FLIGHT_PER_IP: int(4),
     LOGIN_WINDOW_SECONDS: int(60),
     LOGIN_LIMIT_PER_IP: int(20),
     LOGIN_LIMIT_PER_EMAIL: int(5),
     REGISTER_WINDOW_SECONDS: int(300),
     REGISTER_LIMIT_PER_IP: int(20),
     REGISTER_LIMIT_PER_EMAIL: int(3),
+    INVITE_WINDOW_SECONDS: int(3600),
+    INVITE_LIMIT_PER_USER: int(30),
+    INVITE_LIMIT_PER_EMAIL: int(5),
     WORKER_HEARTBEAT_SECONDS: int(30),
     EVENT_TRANSPORT: z.enum(['embedded', 'pubsub']).default('embedded'),
     PUBSUB_PROJECT_ID: z.string().trim().min(1).optional(),
@@ -106,6 +119,30 @@ export const configSchema = z
     UPLOAD_URL_TTL_SECONDS: signedUrlSeconds(1800),
     DOWNLOAD_URL_TTL_SECONDS: signedUrlSeconds(900),
     PUBLIC_DOWNLOAD_URL_TTL_SECONDS: signedUrlSeconds(86_400),
+    METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+    METRICS_CACHE_SECONDS: int(5, 0),
+    // The web client's batch link sends at most TRPC_CLIENT_BATCH_ITEMS calls: a lower cap would refuse the UI.
+    TRPC_MAX_BATCH_SIZE: int(TRPC_CLIENT_BATCH_ITEMS).pipe(
+      z
+        .number()
+        .min(TRPC_CLIENT_BATCH_ITEMS, `must be at least ${TRPC_CLIENT_BATCH_ITEMS}, the web client's batch size`),
+    ),
+    PAYMENTS_PROVIDER: z.enum(['stripe', 'simulated']).default('simulated'),
+    STRIPE_SECRET_KEY: z
+      .string()
+      .trim()
+      .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, 'must be a Stripe secret key (sk_test_…, sk_live_… or rk_…)')
+      .optional(),
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .trim()
+      .regex(/^whsec_[A-Za-z0-9_+/=]+$/, 'must be a webhook signing secret (whsec_…)')
+      .optional(),
+    /** Points the Stripe SDK at another API host (a local stripe-mock); unset = api.stripe.com. */
+    STRIPE_API_BASE_URL: optionalUrl,
+    STRIPE_WEBHOOK_TOLERANCE_SECONDS: int(300),
+    BILLING_GRACE_DAYS: int(7, 0),
+    CRON_SUBSCRIPTION_RECONCILE: schedule('*/15 * * * *'),
   })
   .superRefine((config, ctx) => {
     if (config.REFRESH_TOKEN_TTL_MINUTES <= config.ACCESS_TOKEN_TTL_MINUTES) {
@@ -134,9 +171,23 @@ export const configSchema = z
     if (config.APP_ENV === 'production' && config.STORAGE_DRIVER === 'local' && !config.STORAGE_SIGNING_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['STORAGE_SIGNING_SECRET'], message: 'is required in production' });
     }
+    // Without the webhook secret no payment would ever reach the database: nobody could be listed.
+    if (config.PAYMENTS_PROVIDER === 'stripe') {
+      for (const key of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'] as const) {
+        if (!config[key])
+          ctx.addIssue({ code: 'custom', path: [key], message: 'is required when PAYMENTS_PROVIDER=stripe' });
+      }
+    }
     if (config.APP_ENV === 'production') {
       for (const key of ['DATABASE_URL', 'REDIS_URL', 'AUTH_SECRET'] as const) {
         if (!config[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
+      }
+      if (config.ENABLE_DEV_ADMIN_REGISTER) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ENABLE_DEV_ADMIN_REGISTER'],
+          message: 'must not be enabled in production (it lets anyone create a system admin)',
+        });
       }
     }
   });
@@ -146,6 +197,8 @@ export type Config = z.infer<typeof configSchema> & {
   embedded: boolean;
   autoMigrate: boolean;
   runWorkerInWeb: boolean;
+  /** Readable lines in development, JSON everywhere else unless LOG_FORMAT says otherwise. */
+  logFormat: LogFormat;
 };
 
 export class ConfigError extends Error {
@@ -168,5 +221,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     embedded,
     autoMigrate: parsed.data.AUTO_MIGRATE ?? (embedded || parsed.data.APP_ENV === 'development'),
     runWorkerInWeb: parsed.data.RUN_WORKER_IN_WEB ?? embedded,
+    logFormat: parsed.data.LOG_FORMAT ?? (parsed.data.APP_ENV === 'development' ? 'pretty' : 'json'),
   };
 }

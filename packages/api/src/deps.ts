@@ -1,5 +1,5 @@
 import type { Database } from '@pf/db';
-import type { Clock, EventTransport, KeyValueStore, MailSender, ObjectStorage } from '@pf/domain';
+import type { Clock, EventTransport, KeyValueStore, MailSender, ObjectStorage, PaymentsProvider } from '@pf/domain';
 import type { MeteredHasher } from './auth/passwords';
 import type { AuthRateLimiter, RatePolicy } from './auth/rate-limit';
 import type { SessionStore } from './auth/sessions';
@@ -20,13 +20,17 @@ export interface AppDeps {
   tokens: TokenService;
   sessions: SessionStore;
   rateLimit: AuthRateLimiter;
-  policies: { login: RatePolicy; register: RatePolicy };
+  policies: Record<RatePolicy['name'], RatePolicy>;
   metrics: Metrics;
   transport: EventTransport;
   /** Outgoing email (MAIL_TRANSPORT). Send from consumers via the outbox, never inside a request transaction. */
   mail: MailSender;
   /** Object storage (STORAGE_DRIVER): signs upload/read URLs, deletes objects. The API never proxies bytes. */
   storage: ObjectStorage;
+  /** Vendor subscriptions (PAYMENTS_PROVIDER): Stripe, or the simulated provider of the embedded mode. */
+  payments: PaymentsProvider;
+  /** The secret `/api/webhooks/stripe` verifies signatures with. */
+  stripeWebhookSecret: string;
   /** Wakes loops when Postgres signals new outbox rows or deliveries. */
   notifier: Notifier;
   eventing: {
@@ -40,4 +44,12 @@ export interface AppDeps {
   };
   /** HMAC key for request fingerprints stored with idempotency keys. */
   fingerprintKey: string;
+  /**
+   * Fault injection for crash tests (test/idempotency-crash.test.ts runs a server process that SIGKILLs itself
+   * here). The composition root never sets it.
+   */
+  faults?: {
+    /** Called inside the idempotent transaction just before its commit, and right after the commit. */
+    atIdempotentCommit?(moment: 'before' | 'after'): void | Promise<void>;
+  };
 }

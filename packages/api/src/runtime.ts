@@ -15,10 +15,11 @@ import {
   type KeyValueStore,
   type MailSender,
   type ObjectStorage,
+  type PaymentsProvider,
   systemClock,
 } from '@pf/domain';
 import { createArgon2Hasher } from './auth/passwords';
-import { createAuthRateLimiter } from './auth/rate-limit';
+import { createAuthRateLimiter, type RatePolicy } from './auth/rate-limit';
 import { createSessionStore } from './auth/sessions';
 import { createTokenService } from './auth/tokens';
 import type { Config } from './config';
@@ -28,8 +29,10 @@ import { bindingFor } from './events/consumer';
 import { registerEventingGauges } from './events/gauges';
 import { createNotifier } from './events/notifier';
 import { createPubSubTransportFromConfig } from './events/pubsub';
+import { handleStripeWebhook } from './http/stripe-webhook';
 import { createLogger, type Logger } from './logger';
 import { createMetrics } from './metrics';
+import { createPaymentsFromConfig, stripeWebhookSecretFor } from './payments';
 import { createObjectStorageFromConfig } from './storage';
 
 export interface Runtime {
@@ -46,6 +49,7 @@ export interface RuntimeOverrides {
   transport?: EventTransport;
   mail?: MailSender;
   storage?: ObjectStorage;
+  payments?: PaymentsProvider;
 }
 
 /**
@@ -74,9 +78,12 @@ function mailSenderFor(config: Config, logger: Logger): MailSender {
 
 export const authSecretFor = (config: Config) => config.AUTH_SECRET ?? embeddedSecret(resolve(config.DATA_DIR));
 
+/** Encrypts the next-auth browser session cookie: NEXTAUTH_SECRET when set, else the auth secret. */
+export const browserSessionSecretFor = (config: Config) => config.NEXTAUTH_SECRET ?? authSecretFor(config);
+
 /** Builds every dependency from validated config: the one place adapters are chosen. */
 export async function createRuntime(config: Config, overrides: RuntimeOverrides = {}): Promise<Runtime> {
-  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL, { format: config.logFormat });
   const clock = overrides.clock ?? systemClock;
   const dbHandle =
     overrides.dbHandle ??
@@ -88,12 +95,14 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     logger.info({ database: dbHandle.kind }, 'migrations applied');
   }
   const kv =
-    overrides.kv ?? (config.REDIS_URL ? createRedisKeyValueStore(config.REDIS_URL) : createMemoryKeyValueStore(clock));
-  const window = (name: 'login' | 'register', seconds: number, perIp: number, perEmail: number) => ({
+    overrides.kv ??
+    (config.REDIS_URL
+      ? createRedisKeyValueStore(config.REDIS_URL, config.REDIS_KEY_PREFIX)
+      : createMemoryKeyValueStore(clock));
+  const window = (name: RatePolicy['name'], seconds: number, limits: RatePolicy['limits']): RatePolicy => ({
     name,
     windowMs: seconds * 1000,
-    perIp,
-    perEmail,
+    limits,
   });
   const deps: AppDeps = {
     config,
@@ -107,6 +116,7 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
       parallelism: config.ARGON2_PARALLELISM,
       concurrency: config.HASH_CONCURRENCY,
       maxQueued: config.HASH_QUEUE_MAX,
+      maxPerClient: config.HASH_IN_FLIGHT_PER_IP,
     }),
     tokens: createTokenService(
       {
@@ -125,13 +135,19 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
     ),
     rateLimit: createAuthRateLimiter(kv),
     policies: {
-      login: window('login', config.LOGIN_WINDOW_SECONDS, config.LOGIN_LIMIT_PER_IP, config.LOGIN_LIMIT_PER_EMAIL),
-      register: window(
-        'register',
-        config.REGISTER_WINDOW_SECONDS,
-        config.REGISTER_LIMIT_PER_IP,
-        config.REGISTER_LIMIT_PER_EMAIL,
-      ),
+      login: window('login', config.LOGIN_WINDOW_SECONDS, {
+        ip: config.LOGIN_LIMIT_PER_IP,
+        email: config.LOGIN_LIMIT_PER_EMAIL,
+      }),
+      register: window('register', config.REGISTER_WINDOW_SECONDS, {
+        ip: config.REGISTER_LIMIT_PER_IP,
+        email: config.REGISTER_LIMIT_PER_EMAIL,
+      }),
+      // Invites create accounts (one Argon2 hash each) and send mail: counted per inviter and per invitee.
+      invite: window('invite', config.INVITE_WINDOW_SECONDS, {
+        user: config.INVITE_LIMIT_PER_USER,
+        email: config.INVITE_LIMIT_PER_EMAIL,
+      }),
     },
     metrics: createMetrics(),
     transport:
@@ -141,6 +157,9 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
         : createEmbeddedTransport(dbHandle.db, ALL_CONSUMERS.map(bindingFor))),
     mail: overrides.mail ?? mailSenderFor(config, logger),
     storage: overrides.storage ?? createObjectStorageFromConfig(config, clock, authSecretFor(config)),
+    // Filled in below: the simulated provider delivers its webhooks through deps, which must exist first.
+    payments: undefined as unknown as PaymentsProvider,
+    stripeWebhookSecret: stripeWebhookSecretFor(config, authSecretFor(config)),
     notifier: createNotifier(dbHandle),
     eventing: {
       batchSize: config.OUTBOX_BATCH_SIZE,
@@ -155,10 +174,33 @@ export async function createRuntime(config: Config, overrides: RuntimeOverrides 
       .update(`idempotency:${authSecretFor(config)}`)
       .digest('hex'),
   };
+  deps.payments =
+    overrides.payments ??
+    createPaymentsFromConfig(config, {
+      db: dbHandle.db,
+      clock,
+      authSecret: authSecretFor(config),
+      // The simulated provider posts Stripe-signed events to the same handler as /api/webhooks/stripe.
+      deliver: async (payload, signature) => {
+        const response = await handleStripeWebhook(
+          deps,
+          new Request(new URL('/api/webhooks/stripe', config.APP_URL), {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+            body: payload,
+          }),
+        );
+        if (!response.ok)
+          throw new Error(`webhook refused the simulated delivery: ${response.status} ${await response.text()}`);
+      },
+    });
+  if (config.APP_ENV === 'production' && config.PAYMENTS_PROVIDER === 'simulated') {
+    logger.warn('PAYMENTS_PROVIDER=simulated in production: vendors can subscribe without paying');
+  }
   registerEventingGauges(
     deps,
     ALL_CONSUMERS.map((consumer) => consumer.name),
-    { consumerLag: config.EVENT_TRANSPORT === 'embedded' },
+    { consumerLag: config.EVENT_TRANSPORT === 'embedded', cacheMs: config.METRICS_CACHE_SECONDS * 1000 },
   );
   return {
     deps,

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { createHTTPServer } from '@trpc/server/adapters/standalone';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, failureOf, registerInputFor, registerOwner, type TestApp, uniqueEmail } from '../src/testing';
-import { createContextFactory } from '../src/trpc/context';
 import { freshIp, RELAXED_LIMITS, rowCounts } from './helpers';
+import { serveTrpc } from './trpc-http';
 
 let app: TestApp;
 let owner: Awaited<ReturnType<typeof registerOwner>>;
+let buyer: Awaited<ReturnType<typeof registerOwner>>;
 beforeAll(async () => {
   app = await createTestApp(RELAXED_LIMITS);
   owner = await registerOwner(app);
+  buyer = await registerOwner(app, { storeType: 'buyer' });
 });
 afterAll(() => app.close());
 
@@ -183,6 +183,88 @@ const inviteCases: Case[] = [
   { name: 'role as a number', input: () => ({ ...validInvite(), role: 1 }), paths: ['role'] },
 ];
 
+const uuid = () => randomUUID();
+const cartLine = (patch: Record<string, unknown> = {}) => ({
+  productId: uuid(),
+  vendorStoreId: uuid(),
+  quantity: 1,
+  ...patch,
+});
+const quoteCases: Case[] = [
+  { name: 'zero quantity', input: () => ({ items: [cartLine({ quantity: 0 })] }), paths: ['items.0.quantity'] },
+  { name: 'negative quantity', input: () => ({ items: [cartLine({ quantity: -2 })] }), paths: ['items.0.quantity'] },
+  { name: 'quantity 10⁹', input: () => ({ items: [cartLine({ quantity: 1e9 })] }), paths: ['items.0.quantity'] },
+  { name: 'fractional quantity', input: () => ({ items: [cartLine({ quantity: 0.5 })] }), paths: ['items.0.quantity'] },
+  {
+    name: 'quantity as a string',
+    input: () => ({ items: [cartLine({ quantity: '2' })] }),
+    paths: ['items.0.quantity'],
+  },
+  {
+    name: 'product id not a uuid',
+    input: () => ({ items: [cartLine({ productId: '1 OR 1=1' })] }),
+    paths: ['items.0.productId'],
+  },
+  { name: 'a client price', input: () => ({ items: [cartLine({ priceCents: 1 })] }), paths: ['items.0.priceCents'] },
+  { name: '500 lines', input: () => ({ items: Array.from({ length: 500 }, () => cartLine()) }), paths: ['items'] },
+  { name: 'no lines', input: () => ({ items: [] }), paths: ['items'] },
+  { name: 'items as an object', input: () => ({ items: { 0: cartLine() } }), paths: ['items'] },
+  {
+    name: 'RTL override in a promo code',
+    input: () => ({ items: [cartLine()], vendorPromos: [{ vendorStoreId: uuid(), code: `SAVE${RTL_OVERRIDE}` }] }),
+    paths: ['vendorPromos.0.code'],
+  },
+  {
+    name: 'unknown top-level field',
+    input: () => ({ items: [cartLine()], buyerStoreId: uuid() }),
+    paths: ['buyerStoreId'],
+  },
+];
+const submitCases: Case[] = [
+  { name: 'cart id not a uuid', input: () => ({ cartId: 'cart-1', paymentMethod: 'cash' }), paths: ['cartId'] },
+  {
+    name: 'unknown payment method',
+    input: () => ({ cartId: uuid(), paymentMethod: 'card' }),
+    paths: ['paymentMethod'],
+  },
+  { name: 'a float tip', input: () => ({ cartId: uuid(), paymentMethod: 'cash', tip: 2.5 }), paths: ['tip'] },
+  {
+    name: 'non-US shipping state',
+    input: () => ({
+      cartId: uuid(),
+      paymentMethod: 'cash',
+      shippingAddress: { line1: '1 Main', city: 'Toronto', state: 'ON', postalCode: '74103', lat: 1, lng: 1 },
+    }),
+    paths: ['shippingAddress.state'],
+  },
+  { name: 'missing cart id', input: () => ({ paymentMethod: 'cash' }), paths: ['cartId'] },
+];
+const promoCases: Case[] = [
+  {
+    name: 'fractional basis points',
+    input: () => ({ kind: 'percent', code: 'TEN', percentBps: 10.5 }),
+    paths: ['percentBps'],
+  },
+  { name: 'over 100 %', input: () => ({ kind: 'percent', code: 'TEN', percentBps: 10_001 }), paths: ['percentBps'] },
+  {
+    name: 'negative amount',
+    input: () => ({ kind: 'fixed', code: 'FIVE', amountCents: -500 }),
+    paths: ['amountCents'],
+  },
+  { name: 'unknown kind', input: () => ({ kind: 'bogo', code: 'FREE' }), paths: ['kind'] },
+  { name: 'code with spaces', input: () => ({ kind: 'fixed', code: 'SAVE 5', amountCents: 500 }), paths: ['code'] },
+  {
+    name: 'expiry without a zone',
+    input: () => ({ kind: 'fixed', code: 'FIVE', amountCents: 500, expiresAt: '2030-01-01' }),
+    paths: ['expiresAt'],
+  },
+  {
+    name: 'used count from the client',
+    input: () => ({ kind: 'fixed', code: 'FIVE', amountCents: 500, usedCount: 0 }),
+    paths: ['usedCount'],
+  },
+];
+
 const procedures: Record<string, { cases: Case[]; run: (input: Record<string, unknown>) => Promise<unknown> }> = {
   'auth.register': {
     cases: registerCases,
@@ -195,6 +277,20 @@ const procedures: Record<string, { cases: Case[]; run: (input: Record<string, un
   'store.me.update': {
     cases: updateCases,
     run: (input) => app.call({ token: owner.token }).caller.store.me.update(input as never),
+  },
+  'cart.quote': {
+    cases: quoteCases,
+    run: (input) => app.call({ token: buyer.token }).caller.cart.quote(input as never),
+  },
+  'checkout.submit': {
+    cases: submitCases,
+    run: (input) =>
+      app.call({ token: buyer.token, idempotencyKey: randomUUID() }).caller.checkout.submit(input as never),
+  },
+  'vendorPromos.create': {
+    cases: promoCases,
+    run: (input) =>
+      app.call({ token: owner.token, idempotencyKey: randomUUID() }).caller.vendorPromos.create(input as never),
   },
   'store.members.invite': {
     cases: inviteCases,
@@ -222,28 +318,14 @@ describe.each(Object.entries(procedures))('%s', (_path, { cases, run }) => {
 });
 
 describe('over real HTTP', () => {
-  let server: ReturnType<typeof createHTTPServer>;
-  let baseUrl: string;
+  let server: Awaited<ReturnType<typeof serveTrpc>>;
   beforeAll(async () => {
-    const createContext = createContextFactory(app.deps);
-    server = createHTTPServer({
-      router: app.router,
-      createContext: ({ req }) => {
-        const headers = new Headers();
-        for (const [name, value] of Object.entries(req.headers)) {
-          if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-        }
-        return createContext({ headers, resHeaders: new Headers(), remoteAddress: req.socket.remoteAddress });
-      },
-      responseMeta: ({ ctx }) => ({ headers: ctx?.resHeaders }),
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveTrpc(app.deps, app.router);
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => server.close());
 
   const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-    fetch(`${baseUrl}/${path}`, {
+    fetch(server.url(path), {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID(), ...headers },
       body,
@@ -280,7 +362,7 @@ describe('over real HTTP', () => {
   });
 
   it('answers a missing Idempotency-Key with 400 VALIDATION_ERROR over HTTP too', async () => {
-    const response = await fetch(`${baseUrl}/auth.register`, {
+    const response = await fetch(server.url('auth.register'), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(validRegister()),

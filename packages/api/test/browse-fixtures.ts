@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inventoryItems, media, productMedia, products, stores } from '@pf/db';
-import type { BrowseProductsInput, KycStatus, US_STATE_CODES } from '@pf/domain';
+import { type BrowseProductsInput, type KycStatus, mediaThumbnailKey, type US_STATE_CODES } from '@pf/domain';
 import { eq } from 'drizzle-orm';
 import { registerOwner, type TestApp } from '../src/testing';
 
@@ -50,8 +50,8 @@ function addressIn(state: UsState) {
 export type ProductOverrides = Partial<typeof products.$inferInsert> & {
   onHandQty?: number;
   reservedQty?: number;
-  /** Adds an uploaded position-0 image. */
-  thumbnail?: boolean;
+  /** Adds an uploaded position-0 image; `'with-rendition'` gives it a grid-size rendition as the seed does. */
+  thumbnail?: boolean | 'with-rendition';
 };
 
 /** A product (with its stock row) of `storeId`; returns its id. */
@@ -80,6 +80,7 @@ export async function addProduct(app: TestApp, storeId: string, overrides: Produ
       kind: 'product',
       status: 'uploaded',
       objectKey,
+      thumbnailKey: thumbnail === 'with-rendition' ? mediaThumbnailKey(objectKey) : null,
       fileName: 'p.png',
       mimeType: 'image/png',
       sizeBytes: 100,

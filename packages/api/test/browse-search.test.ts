@@ -81,13 +81,28 @@ describe('typos and empty queries', () => {
     expect(idsOf((await browse(app, buyer.token, { q: 'watermelon gumies' })).items)).toEqual([ids.gummies]);
   });
 
-  it('treats a query of only stop words or punctuation as no query at all', async () => {
+  it('treats a query of only stop words as no query at all', async () => {
     const everything = await browse(app, buyer.token);
-    for (const q of ['the', 'and of the', '!!!', '   ']) {
+    for (const q of ['the', 'and of the', '   ']) {
       const result = await browse(app, buyer.token, { q });
       expect(idsOf(result.items), q).toEqual(idsOf(everything.items));
       expect(result.total).toBe(everything.total);
     }
+  });
+
+  it('finds nothing for punctuation alone ("%", "_"), in the marketplace and in a storefront, the vendor’s own too', async () => {
+    const storefront = (token: string, q: string) =>
+      app.call({ token }).caller.browse.storefront({ vendorId: vendor.storeId, q });
+    expect((await storefront(buyer.token, 'blue')).total).toBe(3);
+    for (const q of ['%', '_', '%%', '!!!', '&&', ' % ', '%_\\', '*']) {
+      const empty = { items: [], total: 0, nextCursor: null, prevCursor: null };
+      expect(await browse(app, buyer.token, { q }), q).toMatchObject(empty);
+      expect(await browse(app, buyer.token, { q, sort: 'price_asc' }), q).toMatchObject(empty);
+      expect(await storefront(buyer.token, q), q).toMatchObject(empty);
+      expect(await storefront(vendor.token, q), q).toMatchObject(empty);
+    }
+    // Punctuation beside a word is no obstacle.
+    expect((await browse(app, buyer.token, { q: 'gummies!' })).total).toBe(1);
   });
 
   it('finds nothing, without error, for words no product has', async () => {

@@ -55,6 +55,7 @@ describe('cron scheduler', () => {
       'delivery-retention',
       'license-lifecycle',
       'pending-media-cleanup',
+      'subscription-reconcile',
     ]);
     for (const job of ALL_CRON_JOBS) expect(job.schedule(app.deps.config)).not.toBe('off');
   });

@@ -9,7 +9,7 @@ import type { AppDeps } from '../src/deps';
 import { bindingFor, type Consumer, createDeliveryProcessor } from '../src/events/consumer';
 import { dispatchOutboxBatch } from '../src/events/dispatcher';
 import { getDeadLetter, listDeadLetters, replayDeadLetter, replayDeadLetters } from '../src/events/dlq';
-import { createTestApp, failureOf, STRONG_PASSWORD, type TestApp, tokensFrom, uniqueEmail } from '../src/testing';
+import { createAdmin, createTestApp, failureOf, type TestApp, uniqueEmail } from '../src/testing';
 import { deadLetterOf, emitJoined } from './event-helpers';
 import { freshIp, RELAXED_LIMITS } from './helpers';
 
@@ -393,14 +393,7 @@ describe('bulk replay and dry run', () => {
   });
 
   it('admin procedures list, show and replay (one by id, or a filter as a dry run)', async () => {
-    const { caller, resHeaders } = app.call({ ip: freshIp() });
-    await caller.admin.auth.devRegister({
-      email: uniqueEmail('dlq-admin'),
-      password: STRONG_PASSWORD,
-      firstName: 'Dee',
-      lastName: 'Elq',
-    });
-    const token = tokensFrom(resHeaders).accessToken;
+    const { token } = await createAdmin(app, { email: uniqueEmail('dlq-admin'), ip: freshIp() });
     const admin = () => app.call({ token, idempotencyKey: randomUUID() }).caller.admin.dlq;
     const consumer = `admin-${randomUUID().slice(0, 8)}`;
     const [first, second] = await seedLetters(consumer, 2, 'handler_failed');

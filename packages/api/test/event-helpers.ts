@@ -11,7 +11,7 @@ export function emitJoined(app: TestApp, count: number): Promise<string[]> {
     for (let i = 0; i < count; i++) {
       const storeId = randomUUID();
       const data = { store_id: storeId, user_id: randomUUID(), member_name: `Member ${i}`, role: 'staff' };
-      ids.push((await emit(tx, { type: 'member_joined', aggregateId: storeId, data })).eventId);
+      ids.push((await emit(tx, { type: 'member_joined', aggregateId: storeId, data, occurredAt: new Date() })).eventId);
     }
     return ids;
   });

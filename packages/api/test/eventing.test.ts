@@ -63,6 +63,18 @@ const SAMPLES: { [T in EventType]: EventData<T> } = {
   license_expiring_soon: { license_id: u(), store_id: u(), expiration_date: '2027-01-01', days_until_expiration: 14 },
   license_expired: { license_id: u(), store_id: u(), expiration_date: '2026-01-01', expired_at: now() },
   member_joined: { store_id: u(), user_id: u(), member_name: 'Casey', role: 'staff' },
+  subscription_changed: {
+    store_id: u(),
+    subscription_id: u(),
+    status: 'active',
+    change: 'subscribed',
+    listed: true,
+    previous_listed: false,
+    reason: 'active',
+    cancel_at_period_end: false,
+    current_period_end: now(),
+    grace_ends_at: null,
+  },
   media_object_finalized: { object_key: `${u()}/product/${u()}.png`, size_bytes: 1024, content_type: 'image/png' },
   media_deleted: { media_id: u(), store_id: u(), object_key: `${u()}/product/${u()}.png` },
 };
@@ -72,7 +84,9 @@ describe('outbox', () => {
     const ids = await app.deps.db.transaction(async (tx) => {
       const emitted = [];
       for (const type of EVENT_TYPES) {
-        emitted.push((await emit(tx, { type, aggregateId: u(), data: SAMPLES[type] as never })).eventId);
+        emitted.push(
+          (await emit(tx, { type, aggregateId: u(), data: SAMPLES[type] as never, occurredAt: new Date() })).eventId,
+        );
       }
       return emitted;
     });
@@ -91,6 +105,7 @@ describe('outbox', () => {
           type: 'member_joined',
           aggregateId,
           data: { ...SAMPLES.member_joined, store_id: aggregateId },
+          occurredAt: new Date(),
         });
         throw new Error('business rule failed');
       })
@@ -104,7 +119,7 @@ describe('outbox', () => {
   it('refuses an invalid payload inside the transaction, which then writes nothing', async () => {
     const aggregateId = u();
     const attempt = app.deps.db.transaction((tx) =>
-      emit(tx, { type: 'order_paid', aggregateId, data: { order_id: 'not-a-uuid' } as never }),
+      emit(tx, { type: 'order_paid', aggregateId, data: { order_id: 'not-a-uuid' } as never, occurredAt: new Date() }),
     );
     await expect(attempt).rejects.toThrow(/invalid order_paid v1 payload/);
     expect(await app.deps.db.select().from(outboxEvents).where(eq(outboxEvents.aggregateId, aggregateId))).toHaveLength(
@@ -115,8 +130,12 @@ describe('outbox', () => {
   it('emits "emit once" events once per aggregate', async () => {
     const aggregateId = u();
     const data = { ...SAMPLES.order_created, checkout_group_id: aggregateId };
-    const first = await app.deps.db.transaction((tx) => emit(tx, { type: 'order_created', aggregateId, data }));
-    const second = await app.deps.db.transaction((tx) => emit(tx, { type: 'order_created', aggregateId, data }));
+    const first = await app.deps.db.transaction((tx) =>
+      emit(tx, { type: 'order_created', aggregateId, data, occurredAt: new Date() }),
+    );
+    const second = await app.deps.db.transaction((tx) =>
+      emit(tx, { type: 'order_created', aggregateId, data, occurredAt: new Date() }),
+    );
     expect([first.emitted, second.emitted]).toEqual([true, false]);
     expect(EVENT_CATALOG.order_created.emitOnce).toBe(true);
   });

@@ -4,7 +4,7 @@ import { and, asc, eq, like, sql } from 'drizzle-orm';
 import { notificationsConsumer } from '../src/consumers/notifications';
 import { createDeliveryProcessor } from '../src/events/consumer';
 import { dispatchOutboxBatch } from '../src/events/dispatcher';
-import { STRONG_PASSWORD, type TestApp, tokensFrom, uniqueEmail } from '../src/testing';
+import { createAdmin, STRONG_PASSWORD, type TestApp, tokensFrom, uniqueEmail } from '../src/testing';
 import { freshIp } from './helpers';
 import { insertMediaRow, storeObject } from './media-helpers';
 
@@ -71,15 +71,13 @@ export async function insertLicense(
 
 /** A signed-in system admin. */
 export async function signUpAdmin(app: TestApp) {
-  const { caller, resHeaders } = app.call({ ip: freshIp() });
-  const email = uniqueEmail('license-admin');
-  const result = await caller.admin.auth.devRegister({
-    email,
-    password: STRONG_PASSWORD,
+  const { token, userId, email } = await createAdmin(app, {
+    email: uniqueEmail('license-admin'),
     firstName: 'Cora',
     lastName: 'Compliance',
+    ip: freshIp(),
   });
-  return { token: tokensFrom(resHeaders).accessToken ?? '', userId: result.user.id, email };
+  return { token, userId, email };
 }
 
 /** A fresh admin session (tests that move the clock outlive access tokens). */

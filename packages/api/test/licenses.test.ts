@@ -50,7 +50,15 @@ describe('submitting a license', () => {
     expect(license.documentUrl).toEqual(expect.any(String));
     expect(await kycOf(app, store.storeId)).toBe('pending_verification');
     expect(await eventsOf(app, license.id)).toEqual([
-      { type: 'license_status_changed', data: { license_id: license.id, store_id: store.storeId, status: 'pending' } },
+      {
+        type: 'license_status_changed',
+        data: {
+          license_id: license.id,
+          store_id: store.storeId,
+          status: 'pending',
+          store_name: store.input.companyName,
+        },
+      },
     ]);
     const attachments = await app.deps.db
       .select()
@@ -91,7 +99,7 @@ describe('admin decisions', () => {
     expect(decided).toMatchObject({ status: 'verified', decisionReason: null, store: { id: store.storeId } });
     expect(await kycOf(app, store.storeId)).toBe('verified');
     expect((await eventsOf(app, license.id)).map((event) => event.data)).toEqual([
-      { license_id: license.id, store_id: store.storeId, status: 'pending' },
+      { license_id: license.id, store_id: store.storeId, status: 'pending', store_name: store.input.companyName },
       { license_id: license.id, store_id: store.storeId, status: 'verified' },
     ]);
     const [audit] = await app.deps.db

@@ -7,15 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emit } from '../src/events/emit';
 import { handleStorageDownload, handleStorageUpload } from '../src/http/storage';
 import { createUpload } from '../src/services/media/create-upload';
-import {
-  createTestApp,
-  failureOf,
-  registerOwner,
-  STRONG_PASSWORD,
-  type TestApp,
-  tokensFrom,
-  uniqueEmail,
-} from '../src/testing';
+import { createAdmin, createTestApp, failureOf, registerOwner, type TestApp, uniqueEmail } from '../src/testing';
 import { addMember, freshIp, RELAXED_LIMITS } from './helpers';
 import { deliverMediaEvents, insertMediaRow, pngBytes, storeObject } from './media-helpers';
 
@@ -30,14 +22,7 @@ beforeAll(async () => {
   ownerA = await registerOwner(app);
   ownerB = await registerOwner(app);
   staffB = (await addMember(app, ownerB.token, ownerB.storeId, 'staff')).token;
-  const registered = app.call({ ip: freshIp() });
-  await registered.caller.admin.auth.devRegister({
-    email: uniqueEmail('media-admin'),
-    password: STRONG_PASSWORD,
-    firstName: 'Ada',
-    lastName: 'Admin',
-  });
-  admin = tokensFrom(registered.resHeaders).accessToken ?? '';
+  admin = (await createAdmin(app, { email: uniqueEmail('media-admin'), ip: freshIp() })).token;
 });
 afterAll(() => app.close());
 
@@ -45,12 +30,12 @@ const caller = (token: string) => app.call({ token, idempotencyKey: randomUUID()
 const rowOf = async (id: string) => (await app.deps.db.select().from(media).where(eq(media.id, id)))[0];
 
 describe('tenancy', () => {
-  it("refuses B's members reading or deleting A's media (FORBIDDEN) and changes nothing", async () => {
+  it("refuses B's members reading or deleting A's media (NOT_FOUND, as a random id) and changes nothing", async () => {
     const file = await insertMediaRow(app, ownerA.storeId);
     for (const token of [ownerB.token, staffB]) {
-      expect((await failureOf(caller(token).media.get({ mediaId: file.id }))).code).toBe('FORBIDDEN');
-      expect((await failureOf(caller(token).media.readUrl({ mediaId: file.id }))).code).toBe('FORBIDDEN');
-      expect((await failureOf(caller(token).media.delete({ mediaId: file.id }))).code).toBe('FORBIDDEN');
+      expect((await failureOf(caller(token).media.get({ mediaId: file.id }))).code).toBe('NOT_FOUND');
+      expect((await failureOf(caller(token).media.readUrl({ mediaId: file.id }))).code).toBe('NOT_FOUND');
+      expect((await failureOf(caller(token).media.delete({ mediaId: file.id }))).code).toBe('NOT_FOUND');
     }
     expect((await rowOf(file.id))?.status).toBe('uploaded');
     expect((await failureOf(caller(ownerA.token).media.get({ mediaId: randomUUID() }))).code).toBe('NOT_FOUND');
@@ -78,17 +63,19 @@ describe('finalize', () => {
         type: 'media_object_finalized',
         aggregateId: objectKey,
         data: { object_key: objectKey, size_bytes: sizeBytes, content_type: contentType },
+        occurredAt: new Date(),
       }),
     );
     await deliverMediaEvents(app);
   }
 
   it('marks a smaller-than-declared object uploaded with its stored size; a repeat changes nothing', async () => {
-    const file = await insertMediaRow(app, ownerA.storeId, { status: 'pending' });
-    await finalize(file.objectKey, 6, 'image/png');
+    const file = await insertMediaRow(app, ownerA.storeId, { status: 'pending', sizeBytes: 64 });
+    await storeObject(app, file.objectKey, 'image/png', pngBytes(40));
+    await finalize(file.objectKey, 40, 'image/png');
     const uploaded = await rowOf(file.id);
-    expect(uploaded).toMatchObject({ status: 'uploaded', sizeBytes: 6 });
-    await finalize(file.objectKey, 7, 'image/png');
+    expect(uploaded).toMatchObject({ status: 'uploaded', sizeBytes: 40 });
+    await finalize(file.objectKey, 41, 'image/png');
     expect(await rowOf(file.id)).toEqual(uploaded);
   });
 

@@ -77,6 +77,22 @@ describe('deleting media attached as the store logo', () => {
   });
 });
 
+describe('deleting an image with a grid-size rendition', () => {
+  it('deletes the rendition stored beside it along with the original', async () => {
+    const picture = await storedImage('product');
+    const thumbnailKey = picture.objectKey.replace(/\.png$/, '.thumb.png');
+    await storeObject(app, thumbnailKey, 'image/png', pngBytes(4));
+    await app.deps.db.update(media).set({ thumbnailKey }).where(eq(media.id, picture.id));
+
+    await caller().media.delete({ mediaId: picture.id });
+    await deliverMediaEvents(app);
+
+    expect(await mediaRow(picture.id)).toBeUndefined();
+    expect(await app.deps.storage.statObject(picture.objectKey)).toBeNull();
+    expect(await app.deps.storage.statObject(thumbnailKey)).toBeNull();
+  });
+});
+
 describe('protected media', () => {
   it('refuses deleting media a license uses (CONFLICT naming it) and emits nothing', async () => {
     const document = await insertMediaRow(app, owner.storeId, { kind: 'license_doc', mimeType: 'application/pdf' });

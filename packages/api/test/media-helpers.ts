@@ -6,6 +6,7 @@ import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
 import type { LocalObjectStorage } from '@pf/adapters';
 import { media } from '@pf/db';
 import type { MediaKind, MediaStatus } from '@pf/domain';
+import { PNG } from 'pngjs';
 import { mediaDeleterConsumer, mediaFinalizerConsumer } from '../src/consumers/media';
 import type { AppDeps } from '../src/deps';
 import { createDeliveryProcessor } from '../src/events/consumer';
@@ -86,7 +87,14 @@ const EXTENSION: Record<string, string> = { 'image/png': 'png', 'application/pdf
 export async function insertMediaRow(
   app: TestApp,
   storeId: string,
-  options: { kind?: MediaKind; status?: MediaStatus; mimeType?: string; userId?: string; createdAt?: Date } = {},
+  options: {
+    kind?: MediaKind;
+    status?: MediaStatus;
+    mimeType?: string;
+    userId?: string;
+    createdAt?: Date;
+    sizeBytes?: number;
+  } = {},
 ) {
   const id = randomUUID();
   const kind = options.kind ?? 'store';
@@ -102,19 +110,36 @@ export async function insertMediaRow(
     objectKey,
     fileName: `file.${EXTENSION[mimeType] ?? 'bin'}`,
     mimeType,
-    sizeBytes: 8,
+    sizeBytes: options.sizeBytes ?? 8,
     uploadedAt: status === 'pending' ? null : app.deps.clock.now(),
     ...(options.createdAt && { createdAt: options.createdAt }),
   });
   return { id, objectKey };
 }
 
-/** A tiny valid-looking PNG body (the bytes are never decoded; only their count and type matter). */
-export const pngBytes = (size = 64) => {
-  const bytes = Buffer.alloc(size, 7);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47]).copy(bytes);
+/** A real 1×1 PNG: signature, IHDR, image data, end. */
+const ONE_PIXEL_PNG = PNG.sync.write(new PNG({ width: 1, height: 1 }));
+
+/**
+ * A PNG body of exactly `size` bytes: a real PNG padded with zeros, or cut short. Finalize sniffs the first
+ * bytes, and 16 (signature and the IHDR chunk header) are what it needs to recognise a PNG.
+ */
+export const pngBytes = (size = 128) => {
+  const bytes = Buffer.alloc(size, 0);
+  ONE_PIXEL_PNG.copy(bytes, 0, 0, Math.min(size, ONE_PIXEL_PNG.length));
   return bytes;
 };
+
+/** The first bytes of other real formats, as file-type recognises them (tiny complete files). */
+export const JPEG_BYTES = Buffer.from(
+  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
+  'base64',
+);
+export const WEBP_BYTES = Buffer.from('UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==', 'base64');
+export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+export const HTML_BYTES = Buffer.from(
+  '<!doctype html><html><body><script>alert(document.cookie)</script></body></html>',
+);
 
 /** Puts bytes under `key` through the local adapter's own signed-upload path (no event is written). */
 export async function storeObject(app: TestApp, key: string, contentType: string, bytes: Buffer) {

@@ -8,7 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestClock, failureOf, registerOwner, signIn, type TestApp } from '../src/testing';
 import { freshIp, RELAXED_LIMITS } from './helpers';
-import { deliverMediaEvents, pngBytes, startStorageServer } from './media-helpers';
+import { deliverMediaEvents, PDF_BYTES, pngBytes, startStorageServer } from './media-helpers';
 
 const clock = createTestClock();
 let server: Awaited<ReturnType<typeof startStorageServer>>;
@@ -89,11 +89,11 @@ describe('an upload over real HTTP with the local adapter', () => {
   });
 
   it('gives private kinds a short read URL and public kinds a longer, cache-friendly one', async () => {
-    const pdf = Buffer.from('%PDF-1.4 certificate');
+    const pdf = PDF_BYTES;
     const coa = await requestUpload(pdf, { kind: 'coa', mimeType: 'application/pdf', fileName: 'coa.pdf' });
     expect((await put(coa.uploadUrl, pdf, 'application/pdf')).status).toBe(200);
-    const photo = await requestUpload(pngBytes(10));
-    expect((await put(photo.uploadUrl, pngBytes(10))).status).toBe(200);
+    const photo = await requestUpload(pngBytes(40));
+    expect((await put(photo.uploadUrl, pngBytes(40))).status).toBe(200);
     await deliverMediaEvents(app);
 
     const now = clock.now().getTime();
@@ -117,7 +117,7 @@ describe('an upload over real HTTP with the local adapter', () => {
         mediaApi(other.token).createUpload(input),
       list: (input: Parameters<ReturnType<typeof mediaApi>['list']>[0]) => mediaApi(other.token).list(input),
     };
-    const first = await api.createUpload({ kind: 'store', mimeType: 'image/png', fileName: 'logo.png', sizeBytes: 5 });
+    const first = await api.createUpload({ kind: 'store', mimeType: 'image/png', fileName: 'logo.png', sizeBytes: 40 });
     clock.advance(1000);
     const second = await api.createUpload({
       kind: 'coa',
@@ -130,9 +130,9 @@ describe('an upload over real HTTP with the local adapter', () => {
       kind: 'store',
       mimeType: 'image/png',
       fileName: 'banner.png',
-      sizeBytes: 5,
+      sizeBytes: 40,
     });
-    expect((await put(third.uploadUrl, pngBytes(5))).status).toBe(200);
+    expect((await put(third.uploadUrl, pngBytes(40))).status).toBe(200);
     await deliverMediaEvents(app);
 
     const all = await api.list({});
@@ -238,13 +238,13 @@ describe('refused PUTs store nothing', () => {
   });
 
   it('accepts one PUT per URL; a replay is a conflict and the first bytes stay', async () => {
-    const upload = await freshUpload();
-    expect((await put(upload.uploadUrl, pngBytes(10))).status).toBe(200);
-    const replay = await put(upload.uploadUrl, pngBytes(9));
+    const upload = await freshUpload(40);
+    expect((await put(upload.uploadUrl, pngBytes(40))).status).toBe(200);
+    const replay = await put(upload.uploadUrl, pngBytes(39));
     expect([replay.status, await codeOf(replay)]).toEqual([409, 'CONFLICT']);
-    expect(await upload.stat()).toEqual({ sizeBytes: 10, contentType: 'image/png' });
+    expect(await upload.stat()).toEqual({ sizeBytes: 40, contentType: 'image/png' });
     await deliverMediaEvents(app);
     const [row] = await app.deps.db.select().from(media).where(eq(media.id, upload.mediaId));
-    expect(row).toMatchObject({ status: 'uploaded', sizeBytes: 10 });
+    expect(row).toMatchObject({ status: 'uploaded', sizeBytes: 40 });
   });
 });

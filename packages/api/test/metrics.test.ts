@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createPostgresDb, eventDeliveries, outboxDlq, outboxEvents } from '@pf/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config';
 import { registerEventingGauges } from '../src/events/gauges';
+import { handleMetricsRequest } from '../src/http/metrics';
 import { createLogger } from '../src/logger';
 import { createMetrics } from '../src/metrics';
 import { createRuntime } from '../src/runtime';
@@ -11,7 +13,8 @@ import { fixedClock } from './cron-helpers';
 const clock = fixedClock();
 let app: TestApp;
 beforeAll(async () => {
-  app = await createTestApp({}, { clock });
+  // Fresh gauges on every scrape here; the reuse window has its own tests below.
+  app = await createTestApp({ METRICS_CACHE_SECONDS: '0' }, { clock });
 });
 afterAll(() => app.close());
 
@@ -150,5 +153,78 @@ describe('eventing gauges (computed on scrape)', () => {
     expect(Date.now() - started).toBeLessThan(2000);
     expect(value('pf_outbox_backlog')).toBe(0);
     expect(warnings).toHaveLength(1);
+  });
+});
+
+describe('eventing gauges reuse their values for the cache window', () => {
+  it('query the database once per window, however often Prometheus scrapes', async () => {
+    const metrics = createMetrics({ defaults: false });
+    let queries = 0;
+    const counting = new Proxy(app.deps.db, {
+      get(target, property, receiver) {
+        if (property === 'select') queries += 1;
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    registerEventingGauges({ ...app.deps, db: counting, metrics }, ['notifications'], { cacheMs: 5000 });
+    const first = (await scrape(metrics.registry)).value('pf_outbox_backlog');
+    const perScrape = queries;
+    expect(perScrape).toBeGreaterThan(0);
+    await app.deps.db.insert(outboxEvents).values(outboxRow({ createdAt: secondsAgo(1) }));
+    clock.advance(4000);
+    expect((await scrape(metrics.registry)).value('pf_outbox_backlog')).toBe(first);
+    expect(queries).toBe(perScrape);
+    clock.advance(1000);
+    expect((await scrape(metrics.registry)).value('pf_outbox_backlog')).toBe((first ?? 0) + 1);
+    expect(queries).toBe(2 * perScrape);
+  });
+});
+
+describe('GET /api/metrics', () => {
+  const TOKEN = 'metrics-token-0123456789abcdef0123456789';
+  const get = (deps: typeof app.deps, authorization?: string) =>
+    handleMetricsRequest(
+      deps,
+      new Request('http://localhost/api/metrics', { headers: authorization ? { authorization } : {} }),
+    );
+  const withToken = (token: string | undefined) => ({
+    ...app.deps,
+    config: { ...app.deps.config, METRICS_TOKEN: token },
+  });
+
+  it('does not exist without a configured token, in any APP_ENV', async () => {
+    for (const APP_ENV of ['development', 'test', 'production'] as const) {
+      const deps = { ...app.deps, config: { ...app.deps.config, APP_ENV, METRICS_TOKEN: undefined } };
+      const response = await get(deps, `Bearer ${TOKEN}`);
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain('pf_');
+    }
+  });
+
+  it('refuses a missing, malformed or wrong token with 401 and no metrics', async () => {
+    for (const authorization of [
+      undefined,
+      TOKEN,
+      `Basic ${TOKEN}`,
+      `Bearer ${TOKEN}x`,
+      'Bearer ',
+      `Bearer ${TOKEN.slice(1)}`,
+    ]) {
+      const response = await get(withToken(TOKEN), authorization);
+      expect(response.status, String(authorization)).toBe(401);
+      expect(response.headers.get('www-authenticate')).toBe('Bearer realm="metrics"');
+      expect(await response.text()).not.toContain('pf_');
+    }
+  });
+
+  it('serves the Prometheus text to the holder of the token', async () => {
+    const response = await get(withToken(TOKEN), `Bearer ${TOKEN}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    expect(await response.text()).toContain('pf_outbox_backlog');
+  });
+
+  it('refuses a token shorter than 32 characters at start-up', () => {
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
 });

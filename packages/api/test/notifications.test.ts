@@ -9,13 +9,13 @@ import { createDeliveryProcessor } from '../src/events/consumer';
 import { dispatchOutboxBatch } from '../src/events/dispatcher';
 import { emit } from '../src/events/emit';
 import {
+  createAdmin,
   createTestApp,
   failureOf,
   registerOwner,
   STRONG_PASSWORD,
   signIn,
   type TestApp,
-  tokensFrom,
   uniqueEmail,
 } from '../src/testing';
 import { createContextFactory } from '../src/trpc/context';
@@ -27,14 +27,7 @@ let agent: string;
 
 beforeAll(async () => {
   app = await createTestApp(RELAXED_LIMITS);
-  const registered = app.call({ ip: freshIp() });
-  await registered.caller.admin.auth.devRegister({
-    email: uniqueEmail('inbox-admin'),
-    password: STRONG_PASSWORD,
-    firstName: 'Ada',
-    lastName: 'Admin',
-  });
-  admin = tokensFrom(registered.resHeaders).accessToken ?? '';
+  admin = (await createAdmin(app, { email: uniqueEmail('inbox-admin'), ip: freshIp() })).token;
   const agentEmail = uniqueEmail('inbox-agent');
   await app.call({ token: admin, idempotencyKey: randomUUID() }).caller.admin.agents.create({
     email: agentEmail,
@@ -282,6 +275,7 @@ describe('the admin inbox', () => {
         type: 'license_status_changed',
         aggregateId: licenseId,
         data: { license_id: licenseId, store_id: owner.storeId, status: 'pending' },
+        occurredAt: new Date(),
       }),
     );
     await deliver();

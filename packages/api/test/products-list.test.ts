@@ -84,6 +84,10 @@ describe('vendorProducts.list', () => {
     expect(titlesOf(await api().list({ q: 'DREAM' }))).toEqual(['Blue Dream']);
     expect(titlesOf(await api().list({ q: 'flo-' }))).toEqual(['Cherry Pie', 'Blue Dream']);
     expect(titlesOf(await api().list({ q: '100%' }))).toEqual(['100% Rosin']);
+    // Punctuation alone is taken literally too: it finds only what contains it, never everything.
+    expect(titlesOf(await api().list({ q: '%' }))).toEqual(['100% Rosin']);
+    expect(titlesOf(await api().list({ q: '_' }))).toEqual([]);
+    expect(titlesOf(await api().list({ q: '\\' }))).toEqual([]);
     expect(titlesOf(await api().list({ q: 'kush' }))).toEqual([]);
     expect(titlesOf(await api().list({ category: 'flower' }))).toEqual(['Cherry Pie', 'Blue Dream']);
     expect(titlesOf(await api().list({ status: 'inactive' }))).toEqual(['Cherry Pie']);

@@ -80,7 +80,9 @@ describe('products.get for buyers goes through the one visibility rule', () => {
         logoUrl: expect.any(String),
       },
     });
-    expect(seen.gallery).toEqual([{ mediaId: image, position: 0, mimeType: 'image/png', url: expect.any(String) }]);
+    expect(seen.gallery).toEqual([
+      { mediaId: image, position: 0, mimeType: 'image/png', url: expect.any(String), thumbnailUrl: expect.any(String) },
+    ]);
     for (const hidden of ['batchId', 'isActive', 'inventory', 'storeId', 'coaMediaId']) {
       expect(seen).not.toHaveProperty(hidden);
     }

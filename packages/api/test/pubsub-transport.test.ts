@@ -89,6 +89,7 @@ describe('Pub/Sub transport with the real dispatcher and consumer framework', ()
         type: 'member_joined',
         aggregateId: owner.storeId,
         data: { store_id: owner.storeId, user_id: randomUUID(), member_name: 'Casey', role: 'staff' },
+        occurredAt: new Date(),
       }),
     );
     await dispatchOutboxBatch(deps);
@@ -134,7 +135,7 @@ describe('Pub/Sub transport with the real dispatcher and consumer framework', ()
     const ids = { order_id: randomUUID(), checkout_group_id: randomUUID(), buyer_store_id: randomUUID() };
     const data = { ...ids, vendor_store_id: randomUUID(), canceled_at: new Date().toISOString() };
     const { eventId } = await deps.db.transaction((tx) =>
-      emit(tx, { type: 'order_canceled', aggregateId: ids.order_id, data }),
+      emit(tx, { type: 'order_canceled', aggregateId: ids.order_id, data, occurredAt: new Date() }),
     );
     await dispatchOutboxBatch(deps);
     const process = createDeliveryProcessor(deps, flakyConsumer);

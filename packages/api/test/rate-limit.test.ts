@@ -76,13 +76,16 @@ describe('auth rate limits (defaults: login 20/IP and 5/email a minute, register
     const ip = freshIp();
     const known = await registerOwner(app);
     const before = app.deps.hasher.stats.verifies;
-    const attempts = Array.from({ length: 30 }, (_, i) =>
-      app.call({ ip }).caller.auth.login({
+    // One after another: a burst at once would also meet the per-client hash share (tested below).
+    const codes: Record<string, number> = {};
+    for (let i = 0; i < 30; i++) {
+      const attempt = app.call({ ip }).caller.auth.login({
         email: i === 0 ? known.input.email : uniqueEmail('spray'),
         password: 'Wrong-password-1',
-      }),
-    );
-    expect(await codesOf(attempts)).toEqual({ UNAUTHORIZED: 20, RATE_LIMIT_EXCEEDED: 10 });
+      });
+      for (const [code, n] of Object.entries(await codesOf([attempt]))) codes[code] = (codes[code] ?? 0) + n;
+    }
+    expect(codes).toEqual({ UNAUTHORIZED: 20, RATE_LIMIT_EXCEEDED: 10 });
     expect(app.deps.hasher.stats.verifies - before).toBe(20);
     // Another address is unaffected.
     await signIn(app, known.input.email, STRONG_PASSWORD, freshIp());

@@ -216,8 +216,7 @@ describe('idempotency key retention (formerly a loop, now a cron job)', () => {
       scope: 'test',
       key: name,
       requestHash: 'h',
-      state: 'completed' as const,
-      lockedUntil: clock.now(),
+      response: { ok: true, data: null },
       expiresAt,
     });
     await app.deps.db

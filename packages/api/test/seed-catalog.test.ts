@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { inventoryItems, media, mediaAttachments, productMedia, products, productVolumeDiscounts } from '@pf/db';
-import { createProductInput } from '@pf/domain';
+import { createProductInput, mediaThumbnailKey } from '@pf/domain';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_VENDORS, seedDemoData } from '../src/seed';
 import { buildVendorCatalog } from '../src/seed/catalog';
-import { PRODUCT_IMAGE_SIZE } from '../src/seed/images';
+import { PRODUCT_IMAGE_WIDTH, PRODUCT_THUMBNAIL_WIDTH } from '../src/seed/images';
 import { editableValuesOf } from '../src/services/products/product-fields';
 import { localStorageOf } from '../src/storage';
 import { createTestApp, type TestApp } from '../src/testing';
@@ -67,6 +67,12 @@ describe('demo seed: the catalog', () => {
     expect(share(inactive, rows.length)).toBeLessThan(0.15);
     expect(share(rows.filter((row) => row.hasVolumeDiscount).length, rows.length)).toBeGreaterThan(0.2);
     expect(share(rows.filter((row) => row.coaMediaId).length, rows.length)).toBeGreaterThan(0.1);
+  });
+
+  it('gives most flower and concentrate listings a lab certificate, as a wholesale buyer expects', async () => {
+    const tested = (await catalog()).filter((row) => row.category === 'flower' || row.category === 'concentrate');
+    expect(tested.length).toBeGreaterThan(50);
+    expect(share(tested.filter((row) => row.coaMediaId).length, tested.length)).toBeGreaterThan(0.75);
   });
 
   it('stores products the vendor console could save unchanged', async () => {
@@ -138,8 +144,17 @@ describe('demo seed: the catalog', () => {
       }
       const png = PNG.sync.read(bytes);
       if (file.kind === 'product') {
-        expect([png.width, png.height]).toEqual([PRODUCT_IMAGE_SIZE, PRODUCT_IMAGE_SIZE]);
+        // 4:3 like the gallery, with a 4:3 grid-size rendition stored beside it.
+        expect([png.width, png.height]).toEqual([PRODUCT_IMAGE_WIDTH, (PRODUCT_IMAGE_WIDTH * 3) / 4]);
+        expect(file.thumbnailKey).toBe(mediaThumbnailKey(file.objectKey));
+        const thumbnail = PNG.sync.read(await readObject(file.thumbnailKey ?? ''));
+        expect([thumbnail.width, thumbnail.height]).toEqual([
+          PRODUCT_THUMBNAIL_WIDTH,
+          (PRODUCT_THUMBNAIL_WIDTH * 3) / 4,
+        ]);
         pictureHashes.add(createHash('sha256').update(bytes).digest('hex'));
+      } else {
+        expect(file.thumbnailKey).toBeNull();
       }
     }
     const pictures = files.filter((file) => file.kind === 'product').length;

@@ -3,6 +3,7 @@ import { BROWSE_PAGE_MAX, isVisibleToBuyer } from '@pf/domain';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_BUYER, DEMO_PASSWORD, DEMO_VENDORS, seedDemoData } from '../src/seed';
+import { getBuyerCart } from '../src/services/cart/get-cart';
 import { utcDayOf } from '../src/services/licenses/dates';
 import { createTestApp, failureOf, registerOwner, signIn, type TestApp } from '../src/testing';
 import { allPages } from './browse-fixtures';
@@ -37,6 +38,17 @@ describe('demo seed: the marketplace', () => {
     expect(second.created).toEqual([]);
     expect(second.catalog).toEqual(firstRun.catalog);
     expect(await seededRowCounts(app)).toEqual(before);
+  });
+
+  it('creates the admin (admin entrance) and the agent (normal login) with the demo password', async () => {
+    const admin = await app.call().caller.admin.auth.login({
+      email: DEMO_ACCOUNTS.admin.email,
+      password: DEMO_PASSWORD,
+    });
+    expect(admin.user).toMatchObject({ email: 'admin@packfinderz.test', systemRole: 'admin' });
+    const { result: agent } = await signIn(app, DEMO_ACCOUNTS.agent.email, DEMO_PASSWORD);
+    expect(agent.user).toMatchObject({ email: 'agent@packfinderz.test', systemRole: 'agent' });
+    expect(DEMO_PASSWORD).toBe('Demo-pass-2026');
   });
 
   it('lists vendors in more than one state, and the demo buyer’s state among them', () => {
@@ -100,5 +112,26 @@ describe('demo seed: the marketplace', () => {
     const items = await allPages(app, buyer.token, { limit: BROWSE_PAGE_MAX });
     expect(items.length).toBeGreaterThan(0);
     expect(new Set(items.map((item) => item.vendor.id))).toEqual(new Set([other.id]));
+  });
+});
+
+describe('demo seed: a cart ready to check out', () => {
+  it('gives the demo buyer a quoted cart from two vendors with a tier discount; later runs leave it alone', async () => {
+    expect(firstRun.cartSeeded).toBe(true);
+    const store = {
+      id: seeded.buyerId,
+      name: DEMO_BUYER.companyName,
+      type: 'buyer' as const,
+      role: 'owner' as const,
+      kycStatus: 'verified' as const,
+    };
+    const cart = await getBuyerCart(app.deps, store);
+    expect(cart?.vendorGroups).toHaveLength(2);
+    expect(cart?.vendorGroups.every((group) => group.status === 'ok')).toBe(true);
+    expect(cart?.okLineCount).toBe(cart?.lineCount);
+    expect(cart?.lineDiscountsCents).toBeGreaterThan(0);
+    const again = await seedDemoData(app.deps);
+    expect(again.cartSeeded).toBe(false);
+    expect(await getBuyerCart(app.deps, store)).toEqual({ ...cart, isExpired: expect.any(Boolean) });
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { decodeJwt, SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  createAdmin,
   createTestApp,
   createTestClock,
   failureOf,
@@ -9,7 +10,6 @@ import {
   STRONG_PASSWORD,
   signIn,
   type TestApp,
-  tokensFrom,
   uniqueEmail,
 } from '../src/testing';
 import { addMember, freshIp, RELAXED_LIMITS } from './helpers';
@@ -150,15 +150,7 @@ describe('access token verification', () => {
 
 describe('no active store (PF-196)', () => {
   it('an agent, who has no store, is refused store procedures with FORBIDDEN', async () => {
-    const adminEmail = uniqueEmail('admin');
-    const admin = app.call({ ip: freshIp() });
-    await admin.caller.admin.auth.devRegister({
-      email: adminEmail,
-      password: STRONG_PASSWORD,
-      firstName: 'Ad',
-      lastName: 'Min',
-    });
-    const adminToken = tokensFrom(admin.resHeaders).accessToken;
+    const { token: adminToken } = await createAdmin(app, { ip: freshIp() });
     const agentEmail = uniqueEmail('agent');
     await app.call({ token: adminToken, idempotencyKey: randomUUID() }).caller.admin.agents.create({
       email: agentEmail,

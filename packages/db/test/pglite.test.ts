@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgliteDb, type DbHandle, findUserByEmail, mapDatabaseError, users } from '../src';
 
 let handle: DbHandle;
+// Booting PGlite and applying every migration takes seconds on a busy 2-core machine.
 beforeAll(async () => {
   handle = createPgliteDb();
   await handle.migrate();
-});
+}, 60_000);
 afterAll(() => handle.close());
 
 describe('embedded database (PGlite)', () => {

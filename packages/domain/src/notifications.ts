@@ -14,7 +14,59 @@ type Data = Record<string, unknown>;
 /** Where a store manages its licenses. */
 const COMPLIANCE_PAGE = '/settings/compliance';
 const str = (data: Data, key: string) => String(data[key] ?? '');
+/** Where a vendor manages its subscription. */
+const BILLING_PAGE = '/vendor/billing';
+const day = (value: unknown) => (typeof value === 'string' ? value.slice(0, 10) : 'soon');
+
+/** The vendor's side of a `subscription_changed` event; an unremarkable update says nothing. */
+function subscriptionMessage(d: Data): { title: string; text: string } | null {
+  switch (d.change) {
+    case 'subscribed':
+      return {
+        title: 'Subscription active',
+        text: d.listed
+          ? 'Your vendor subscription is active: buyers in your state can see your products.'
+          : 'Your vendor subscription is active. Buyers will see your products once your license is verified.',
+      };
+    case 'cancel_scheduled':
+      return {
+        title: 'Subscription set to end',
+        text: `Your subscription ends on ${day(d.current_period_end)}; your products stay listed until then.`,
+      };
+    case 'cancel_revoked':
+      return { title: 'Subscription continues', text: 'Your subscription will renew as usual.' };
+    case 'payment_failed':
+      return {
+        title: 'Payment failed',
+        text: `We could not charge your subscription renewal. Update your card by ${day(d.grace_ends_at)} to stay listed.`,
+      };
+    case 'payment_recovered':
+      return { title: 'Payment received', text: 'Your subscription renewal went through. Thank you.' };
+    case 'grace_expired':
+      return {
+        title: 'Products hidden: payment overdue',
+        text: 'Your renewal is still unpaid, so buyers no longer see your products. Update your card to list again.',
+      };
+    case 'ended':
+      return {
+        title: 'Subscription ended',
+        text: 'Your vendor subscription has ended and buyers no longer see your products. Subscribe again to list.',
+      };
+    case 'override_set':
+    case 'override_cleared':
+      return {
+        title: 'Listing updated by PackFinderz',
+        text: d.listed
+          ? 'Support listed your store in the marketplace.'
+          : 'Support took your store off the marketplace.',
+      };
+    default:
+      return null;
+  }
+}
 const shortId = (id: string) => id.slice(0, 8);
+/** Where an admin reviews a license; also how the admin inbox's review request for it is found again. */
+export const licenseReviewLink = (licenseId: string) => `/admin/licenses/${licenseId}`;
 const toStore = (storeId: string, type: NotificationType, title: string, message: string, link: string | null) => ({
   storeId,
   type,
@@ -140,8 +192,8 @@ const MAPPERS: Partial<Record<EventType, (data: Data) => NotificationDraft[]>> =
           toAdmins(
             'compliance',
             'License submitted for review',
-            'A store submitted a license.',
-            `/admin/licenses/${licenseId}`,
+            `${d.store_name ? str(d, 'store_name') : 'A store'} submitted a license for review.`,
+            licenseReviewLink(licenseId),
           ),
         ];
       case 'verified':
@@ -182,6 +234,10 @@ const MAPPERS: Partial<Record<EventType, (data: Data) => NotificationDraft[]>> =
       COMPLIANCE_PAGE,
     ),
   ],
+  subscription_changed: (d) => {
+    const message = subscriptionMessage(d);
+    return message ? [toStore(str(d, 'store_id'), 'compliance', message.title, message.text, BILLING_PAGE)] : [];
+  },
   member_joined: (d) => [
     toStore(
       str(d, 'store_id'),

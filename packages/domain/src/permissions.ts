@@ -13,6 +13,17 @@ export const CAPABILITIES = {
   submitLicense: ['owner', 'admin', 'manager', 'staff', 'ops'],
   /** Delete a rejected or expired license (DOMAIN §3.1). */
   deleteLicense: ['owner', 'manager'],
+  /** Build the buyer store's cart (quote, clear): everyone who works the store, not viewers. */
+  shop: ['owner', 'admin', 'manager', 'staff', 'ops'],
+  /** Check out, which commits the store to pay (DOMAIN §1.3 design: not staff). */
+  placeOrders: ['owner', 'admin', 'manager'],
+  /** Create, edit and end vendor promo codes: a pricing decision. */
+  managePromos: ['owner', 'admin', 'manager'],
+  /**
+   * Subscribe, open the billing portal, cancel, and read billing details (issue 13: billing procedures refuse
+   * non-owner roles; DOMAIN §1.3 listed owner/admin/manager in the original, tightened here to the owner).
+   */
+  manageBilling: ['owner'],
 } as const satisfies Record<string, readonly MemberRole[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

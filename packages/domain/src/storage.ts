@@ -26,4 +26,6 @@ export interface ObjectStorage {
   deleteObject(key: string): Promise<void>;
   /** Size and type of a stored object, or null when there is none. */
   statObject(key: string): Promise<StoredObject | null>;
+  /** The object's first `bytes` bytes (all of it when shorter), or null when there is none. */
+  readHead(key: string, bytes: number): Promise<Uint8Array | null>;
 }

@@ -7,7 +7,9 @@ import {
   isLowStock,
   isVisibleToBuyer,
   normalizeQuantity,
+  pricedTier,
   selectTier,
+  stockAvailability,
   updateProductInput,
   type VisibilitySubject,
 } from '../src';
@@ -80,8 +82,8 @@ describe('pricing and quantity', () => {
     expect(selectTier(tiers, 9)).toBeNull();
     expect(selectTier(tiers, 10)?.minQty).toBe(10);
     expect(selectTier(tiers, 500)?.minQty).toBe(50);
-    expect(effectiveUnitPriceCents(1010, { minQty: 1, discountPercent: 5 })).toBe(959);
-    expect(effectiveUnitPriceCents(1000, { minQty: 1, discountPercent: 100 })).toBe(0);
+    expect(effectiveUnitPriceCents(1010, pricedTier({ minQty: 1, discountPercent: 5 }))).toBe(959);
+    expect(effectiveUnitPriceCents(1000, pricedTier({ minQty: 1, discountPercent: 100 }))).toBe(0);
   });
 
   it('raises to MOQ and caps at max_qty, where 0 means no limit', () => {
@@ -93,6 +95,16 @@ describe('pricing and quantity', () => {
   it('derives free stock from on hand minus reserved', () => {
     expect(freeQuantity({ onHandQty: 10, reservedQty: 4 })).toBe(6);
     expect(isLowStock({ onHandQty: 10, reservedQty: 4, lowStockThreshold: 6 })).toBe(true);
+  });
+
+  it('calls stock that cannot fill one minimum order "below MOQ", not in stock', () => {
+    expect(stockAvailability(5, 10)).toBe('below_moq');
+    expect(stockAvailability(9, 10)).toBe('below_moq');
+    expect(stockAvailability(10, 10)).toBe('in_stock');
+    expect(stockAvailability(500, 10)).toBe('in_stock');
+    expect(stockAvailability(1, 1)).toBe('in_stock');
+    expect(stockAvailability(0, 10)).toBe('out_of_stock');
+    expect(stockAvailability(0, 1)).toBe('out_of_stock');
   });
 });
 

@@ -7,6 +7,7 @@ import {
   expiryWindow,
   kycAfterDecision,
   MAX_MEDIA_BYTES,
+  mediaContentProblem,
   mediaObjectKey,
   purgeCutoff,
   sanitizeFileName,
@@ -94,5 +95,32 @@ describe('attachment reconciliation diff', () => {
   it('attaches new ids, detaches dropped ones and leaves the rest', () => {
     expect(diffMediaIds(['a', 'b'], ['b', 'c'])).toEqual({ added: ['c'], removed: ['a'] });
     expect(diffMediaIds(['a'], ['a'])).toEqual({ added: [], removed: [] });
+  });
+});
+
+describe('mediaContentProblem (sniffed content against the declared type and the kind)', () => {
+  it.each([
+    ['product', 'image/png', 'image/png'],
+    ['product', 'image/png', 'image/apng'],
+    ['product', 'video/mp4', 'video/x-m4v'],
+    ['license_doc', 'application/pdf', 'application/pdf'],
+    ['license_doc', 'image/jpeg', 'image/jpeg'],
+    ['store', 'image/webp', 'image/webp'],
+  ] as const)('accepts a %s upload declared %s whose bytes are %s', (kind, declared, sniffed) => {
+    expect(mediaContentProblem(kind, declared, sniffed)).toBeNull();
+  });
+
+  it.each([
+    ['product', 'image/png', null, "The file's content is not a PNG image: its format is not recognised."],
+    ['license_doc', 'application/pdf', 'image/png', "The file's content is a PNG image, not a PDF."],
+    ['coa', 'application/pdf', 'application/zip', "The file's content is a file of type application/zip, not a PDF."],
+    [
+      'store',
+      'application/pdf',
+      'application/pdf',
+      "The file's content is a PDF, which this kind of upload does not accept.",
+    ],
+  ] as const)('refuses a %s upload declared %s whose bytes are %s', (kind, declared, sniffed, message) => {
+    expect(mediaContentProblem(kind, declared, sniffed)).toBe(message);
   });
 });

@@ -6,7 +6,7 @@ import { Card, CardBody } from '@/components/ui/card';
 /** What stands between this store and trading: license verification first. */
 export function StoreStatus({ store, subscriptionActive }: { store: StoreSummaryDto; subscriptionActive?: boolean }) {
   const verified = store.kycStatus === 'verified';
-  // Until billing lands the subscription is a store flag; a verified vendor without it is still not listed.
+  // The listing flag follows the subscription (billing); a verified vendor without one is still not listed.
   const unlisted = store.type === 'vendor' && subscriptionActive === false;
   return (
     <Card>

@@ -51,6 +51,14 @@ export function auditSummary(entry: AuditEntryDto): string[] {
   return lines;
 }
 
+/** What the entry's details call its subject, when they name it (a product's title before or after the change). */
+export function auditSubjectName(entry: AuditEntryDto): string | null {
+  for (const side of [entry.details.after, entry.details.before]) {
+    if (side && typeof side === 'object' && 'title' in side && typeof side.title === 'string') return side.title;
+  }
+  return null;
+}
+
 export const actorLabel = (entry: AuditEntryDto) =>
   entry.actor.email ??
   (entry.actor.kind === 'scheduler' ? 'Scheduled job' : entry.actor.kind === 'user' ? 'Deleted user' : 'System');

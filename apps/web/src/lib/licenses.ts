@@ -7,6 +7,7 @@ import {
   roleAllows,
   type StoreType,
 } from '@pf/domain';
+import { countOf } from './plural';
 
 export type Tone = 'pending' | 'success' | 'danger' | 'info' | 'neutral';
 
@@ -32,6 +33,7 @@ export const LICENSE_TYPES_FOR: Record<StoreType, readonly LicenseType[]> = {
 };
 
 const DAY_MS = 86_400_000;
+const DAY = { one: 'day', other: 'days' };
 const utcDay = (date: Date) => Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
 
 /** `2026-03-04` (a calendar date, no time zone) as "Mar 4, 2026". */
@@ -50,8 +52,6 @@ export interface ExpiryInfo {
   tone: 'danger' | 'pending' | 'neutral';
 }
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-
 /**
  * "expires in 12 days" / "expires today" / "expired 3 days ago", counted in UTC calendar days as the
  * expiry job counts them. Amber inside the 14-day renewal window, red once past.
@@ -59,9 +59,9 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 export function expiryOf(expirationDate: string | null, now: Date = new Date()): ExpiryInfo {
   if (!expirationDate) return { text: 'No expiration date', tone: 'neutral' };
   const days = Math.round((utcDay(new Date(`${expirationDate}T00:00:00Z`)) - utcDay(now)) / DAY_MS);
-  if (days < 0) return { text: `expired ${plural(-days, 'day')} ago`, tone: 'danger' };
+  if (days < 0) return { text: `expired ${countOf(-days, DAY)} ago`, tone: 'danger' };
   if (days === 0) return { text: 'expires today', tone: 'danger' };
-  return { text: `expires in ${plural(days, 'day')}`, tone: days <= 14 ? 'pending' : 'neutral' };
+  return { text: `expires in ${countOf(days, DAY)}`, tone: days <= 14 ? 'pending' : 'neutral' };
 }
 
 /** Rejected or expired licenses may be removed, by owners and managers only (DOMAIN §3.1). */
@@ -72,10 +72,11 @@ export const canSubmitLicense = (role: MemberRole) => roleAllows(role, 'submitLi
 
 /** What the store's KYC status means for its trading, in one sentence (DOMAIN §3.2). */
 export function kycMeaning(type: StoreType, status: KycStatus, subscriptionActive = true): string {
-  const who = type === 'vendor' ? 'Buyers can’t see your products' : 'You can’t place orders';
+  const who = type === 'vendor' ? 'Buyers can’t see your products' : 'You can’t browse or order';
   switch (status) {
     case 'verified':
-      if (type === 'buyer') return 'A license is verified: you can place orders with vendors.';
+      if (type === 'buyer')
+        return 'A license is verified: you can browse and order from licensed vendors in your state.';
       return subscriptionActive
         ? 'A license is verified: buyers can see and order your products.'
         : 'A license is verified. Buyers will see and order your products once your vendor subscription is active.';

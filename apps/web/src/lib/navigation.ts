@@ -1,6 +1,7 @@
 import type { MeDto } from '@pf/domain';
 import {
   Building2,
+  CreditCard,
   FileBadge,
   History,
   Home,
@@ -43,6 +44,7 @@ export function navigationFor(me: MeDto): NavItem[] {
       { href: '/admin', label: 'Overview', icon: LayoutDashboard },
       { href: '/admin/agents', label: 'Agents', icon: Truck },
       { href: '/admin/licenses', label: 'Licenses', icon: ShieldCheck },
+      { href: '/admin/billing', label: 'Billing', icon: CreditCard },
       { href: '/admin/audit', label: 'Audit log', icon: History },
     ];
   }
@@ -63,6 +65,8 @@ export function navigationFor(me: MeDto): NavItem[] {
       { href: '/vendor', label: 'Home', icon: Home },
       { href: '/vendor/products', label: 'Products', icon: Package },
     );
+    // Billing is the owner's (issue 13); other roles see the listing status on the home page.
+    if (me.activeStore.role === 'owner') items.push({ href: '/vendor/billing', label: 'Billing', icon: CreditCard });
   }
   if (!me.activeStore && me.user.systemRole === 'agent')
     items.push({ href: '/agent', label: 'Deliveries', icon: Truck });

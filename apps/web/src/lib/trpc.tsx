@@ -1,41 +1,18 @@
 'use client';
 
 import type { AppRouter } from '@pf/api';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, httpLink, splitLink, TRPCClientError } from '@trpc/client';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createTRPCClient, TRPCClientError } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { type ReactNode, useState } from 'react';
+import { makeQueryClient, trpcLinks } from './trpc-client';
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
-function makeQueryClient() {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        staleTime: 30_000,
-        retry: (failures, error) => failures < 2 && !(error instanceof TRPCClientError && error.data?.httpStatus < 500),
-      },
-    },
-  });
-}
-
-/**
- * Queries are batched; every mutation goes alone with a fresh Idempotency-Key, so procedures that require
- * one always get it and a network retry of the same attempt cannot apply twice.
- */
+/** One query client and one tRPC client per browser tab (one key book for its actions). */
 export function TrpcProviders({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
-  const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({
-      links: [
-        splitLink({
-          condition: (op) => op.type === 'mutation',
-          true: httpLink({ url: '/api/trpc', headers: () => ({ 'idempotency-key': crypto.randomUUID() }) }),
-          false: httpBatchLink({ url: '/api/trpc' }),
-        }),
-      ],
-    }),
-  );
+  const [trpcClient] = useState(() => createTRPCClient<AppRouter>({ links: trpcLinks({ url: '/api/trpc' }) }));
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

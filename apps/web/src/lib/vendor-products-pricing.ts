@@ -1,4 +1,4 @@
-import { type DiscountTier, effectiveUnitPriceCents, normalizeQuantity, selectTier } from '@pf/domain';
+import { effectiveUnitPriceCents, normalizeQuantity, type PricedTier, percentToPpm, selectTier } from '@pf/domain';
 
 /** One line of the editor's price preview: what a buyer pays per unit and for a line at that threshold. */
 export interface PricePreviewRow {
@@ -25,16 +25,20 @@ export interface PricePreviewInput {
   moq: number;
   /** 0 = no per-order maximum. */
   maxQty: number;
-  tiers: readonly { minQty: number; discountPercent: number }[];
+  tiers: readonly TypedTier[];
 }
 
-const isCount = (value: number) => Number.isInteger(value) && value >= 0;
-const isUsableTier = (tier: { minQty: number; discountPercent: number }): tier is DiscountTier =>
-  Number.isInteger(tier.minQty) &&
-  tier.minQty >= 1 &&
-  Number.isFinite(tier.discountPercent) &&
-  tier.discountPercent >= 0 &&
-  tier.discountPercent <= 100;
+const isCount = (value: number) => Number.isSafeInteger(value) && value >= 0;
+interface TypedTier {
+  minQty: number;
+  discountPercent: number;
+}
+
+/** A tier the preview can price: a whole threshold ≥ 1 and a percent 0–100 with at most 4 decimals. */
+const usableTier = (tier: TypedTier): (PricedTier & TypedTier) | null => {
+  const discountPpm = percentToPpm(tier.discountPercent);
+  return Number.isInteger(tier.minQty) && tier.minQty >= 1 && discountPpm !== null ? { ...tier, discountPpm } : null;
+};
 
 /**
  * The live preview under the tier editor, computed with the same rules the cart quote applies (DOMAIN §4.3–4.4):
@@ -46,7 +50,7 @@ export function pricePreview(input: PricePreviewInput): PricePreviewRow[] | null
   if (!isCount(input.priceCents)) return null;
   const moq = isCount(input.moq) && input.moq >= 1 ? input.moq : 1;
   const maxQty = isCount(input.maxQty) ? input.maxQty : 0;
-  const tiers = input.tiers.filter(isUsableTier);
+  const tiers = input.tiers.map(usableTier).filter((tier) => tier !== null);
   const rowAt = (key: string, minQty: number, ownPercent?: number): PricePreviewRow => {
     const { qty } = normalizeQuantity(minQty, { moq, maxQty });
     const tier = selectTier(tiers, qty);

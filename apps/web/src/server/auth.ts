@@ -1,11 +1,12 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { adminLogin, authSecretFor, clientIp, login, logout, switchStore } from '@pf/api';
-import { isAppError, loginInput } from '@pf/domain';
+import { adminLogin, browserSessionSecretFor, clientIp, login, logout, switchStore } from '@pf/api';
+import { loginInput } from '@pf/domain';
 import type { NextAuthOptions } from 'next-auth';
 import { decode } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
 
+import { signInErrorCode } from '@/lib/auth-messages';
 import { getWebRuntime } from './runtime';
 
 declare module 'next-auth/jwt' {
@@ -19,7 +20,7 @@ const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-
 
 export async function authSecret() {
   const { deps } = await getWebRuntime();
-  return process.env.NEXTAUTH_SECRET ?? authSecretFor(deps.config);
+  return browserSessionSecretFor(deps.config);
 }
 
 /** Reads the server session id out of the (encrypted) next-auth cookie. */
@@ -48,7 +49,8 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
         async authorize(credentials, req) {
           const parsed = loginInput.safeParse({ email: credentials?.email, password: credentials?.password });
           if (!parsed.success) throw new Error('VALIDATION_ERROR');
-          const meta = { ip: clientIp(new Headers(req.headers as Record<string, string>)), requestId: randomUUID() };
+          const headers = new Headers(req.headers as Record<string, string>);
+          const meta = { ip: clientIp(headers, deps.config.TRUSTED_PROXY_HOPS), requestId: randomUUID() };
           try {
             const signIn = credentials?.entrance === 'admin' ? adminLogin : login;
             const { result, tokens } = await signIn(deps, parsed.data, meta);
@@ -60,7 +62,7 @@ export async function getAuthOptions(): Promise<NextAuthOptions> {
             };
           } catch (error) {
             // The error code reaches the sign-in form, which turns it into a sentence.
-            throw new Error(isAppError(error) ? error.code : 'INTERNAL_ERROR');
+            throw new Error(signInErrorCode(error));
           }
         },
       }),

@@ -6,10 +6,13 @@ import {
   createCallerFactory,
   createContextFactory,
   createRuntime,
+  createTrpcHttpHandler,
   handleStorageDownload,
   handleStorageUpload,
+  handleStripeWebhook,
   loadConfig,
   type Runtime,
+  type TrpcHttpHandler,
 } from '@pf/api';
 
 const callerFactoryFor = (router: AppRouter) => createCallerFactory(router);
@@ -26,6 +29,10 @@ interface WebRuntime {
    * importing them itself may hold another copy of drizzle, whose transactions emit() would not recognise.
    */
   storageRoutes: { upload: typeof handleStorageUpload; download: typeof handleStorageDownload };
+  /** The /api/trpc endpoint (request ids, protocol refusals, error contract), from the same module graph. */
+  trpc: TrpcHttpHandler;
+  /** Same reason: the webhook handler writes outbox rows with emit(). */
+  webhookRoutes: { stripe: typeof handleStripeWebhook };
 }
 
 const globalStore = globalThis as typeof globalThis & { __pfWebRuntime?: Promise<WebRuntime> };
@@ -33,7 +40,7 @@ const globalStore = globalThis as typeof globalThis & { __pfWebRuntime?: Promise
 async function build(): Promise<WebRuntime> {
   const config = loadConfig(process.env);
   const runtime = await createRuntime(config);
-  const router = createAppRouter({ devTools: config.APP_ENV !== 'production' });
+  const router = createAppRouter({ devAdminRegister: config.ENABLE_DEV_ADMIN_REGISTER });
   return {
     runtime,
     deps: runtime.deps,
@@ -41,6 +48,8 @@ async function build(): Promise<WebRuntime> {
     createContext: createContextFactory(runtime.deps),
     createCaller: callerFactoryFor(router),
     storageRoutes: { upload: handleStorageUpload, download: handleStorageDownload },
+    trpc: createTrpcHttpHandler(runtime.deps, router),
+    webhookRoutes: { stripe: handleStripeWebhook },
   };
 }
 

@@ -2,13 +2,15 @@ import type { GetSignedUrlConfig } from '@google-cloud/storage';
 import type { Clock, ObjectStorage, SignedUpload } from '@pf/domain';
 import { AppError, systemClock } from '@pf/domain';
 import { parseObjectKey } from './object-key';
-import { attachmentDisposition, checkUploadRequest, expirySeconds } from './sign-input';
+import { attachmentDisposition, checkHeadLength, checkUploadRequest, expirySeconds } from './sign-input';
 
 /** The slice of `@google-cloud/storage` the adapter uses; tests hand in a fake, so none needs the network. */
 export interface GcsFile {
   getSignedUrl(config: GetSignedUrlConfig): Promise<[string]>;
   delete(): Promise<unknown>;
   getMetadata(): Promise<[{ size?: string | number; contentType?: string }, ...unknown[]]>;
+  /** A ranged read: `start` and `end` are inclusive byte offsets. */
+  download(options: { start: number; end: number }): Promise<[Buffer]>;
 }
 
 export interface GcsClient {
@@ -30,7 +32,10 @@ const CONTENT_LENGTH_RANGE = 'x-goog-content-length-range';
 // replayed URL cannot replace a file that was already checked (nor emit a delete for the replaced one).
 const ONLY_IF_ABSENT = 'x-goog-if-generation-match';
 
-const isNotFound = (error: unknown) => (error as { code?: unknown } | undefined)?.code === 404;
+const statusOf = (error: unknown) => (error as { code?: unknown } | undefined)?.code;
+const isNotFound = (error: unknown) => statusOf(error) === 404;
+// An empty object has no byte 0 to start a range at.
+const isRangeNotSatisfiable = (error: unknown) => statusOf(error) === 416;
 
 const unavailable = (action: string, error: unknown) =>
   new AppError('DEPENDENCY_ERROR', `Cloud Storage could not ${action}.`, { cause: error });
@@ -117,6 +122,20 @@ export function createGcsObjectStorage(options: GcsObjectStorageOptions): Object
       } catch (error) {
         if (isNotFound(error)) return null;
         throw unavailable('read the object metadata', error);
+      }
+    },
+
+    async readHead(key, bytes) {
+      checkHeadLength(bytes);
+      const target = await file(key);
+      try {
+        // Ranged, so sniffing a 20 MB upload moves a few kilobytes.
+        const [head] = await target.download({ start: 0, end: bytes - 1 });
+        return new Uint8Array(head.buffer, head.byteOffset, Math.min(head.byteLength, bytes));
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        if (isRangeNotSatisfiable(error)) return new Uint8Array(0);
+        throw unavailable('read the object', error);
       }
     },
   };

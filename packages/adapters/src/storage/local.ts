@@ -7,7 +7,7 @@ import { existingObjectFile, isMissing, locateObject, prepareRoot, readContentTy
 import { downloadQuery, type Secret, uploadQuery, verifyDownloadQuery } from './local-signature';
 import { type ReceivedUpload, type ReceiveUploadInput, receiveUpload } from './local-upload';
 import { parseObjectKey } from './object-key';
-import { attachmentDisposition, checkUploadRequest, expirySeconds } from './sign-input';
+import { attachmentDisposition, checkHeadLength, checkUploadRequest, expirySeconds } from './sign-input';
 
 /** Paths the web app must route to `receiveUpload` (PUT) and `openDownload` (GET); the key follows them. */
 export const LOCAL_UPLOAD_PATH = '/api/storage/upload/';
@@ -102,6 +102,29 @@ export function createLocalObjectStorage(options: LocalObjectStorageOptions): Lo
 
     async statObject(key) {
       return (await stat(key))?.object ?? null;
+    },
+
+    async readHead(key, bytes) {
+      checkHeadLength(bytes);
+      const found = await existingObjectFile(await realRoot(), key);
+      if (!found) return null;
+      const handle = await open(found.path, 'r').catch((error: unknown) =>
+        isMissing(error) ? null : Promise.reject(error),
+      );
+      if (!handle) return null;
+      try {
+        const buffer = Buffer.alloc(bytes);
+        let filled = 0;
+        // One read may return fewer bytes than asked before the end of the file.
+        while (filled < bytes) {
+          const { bytesRead } = await handle.read(buffer, filled, bytes - filled, filled);
+          if (bytesRead === 0) break;
+          filled += bytesRead;
+        }
+        return new Uint8Array(buffer.buffer, buffer.byteOffset, filled);
+      } finally {
+        await handle.close();
+      }
     },
 
     receiveUpload: (input) => receiveUpload({ realRoot, secret, clock }, input),

@@ -45,6 +45,15 @@ export function checkUploadRequest(input: UploadRequest, clock: Clock): number {
   return expirySeconds(input.expiresAt, clock);
 }
 
+/** readHead serves format sniffing, not downloads: a larger read would hold a whole file in memory. */
+export const MAX_HEAD_BYTES = 1024 * 1024;
+
+export function checkHeadLength(bytes: number): void {
+  if (!Number.isSafeInteger(bytes) || bytes < 1 || bytes > MAX_HEAD_BYTES) {
+    throw invalid('bytes', `bytes must be a whole number from 1 to ${MAX_HEAD_BYTES}.`);
+  }
+}
+
 /**
  * A Content-Disposition that cannot break the header or smuggle a path: quotes, backslashes, slashes and
  * control characters are dropped from the ASCII fallback, and the exact name travels RFC 5987-encoded.

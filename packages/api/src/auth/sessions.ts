@@ -37,7 +37,7 @@ export function createSessionStore(kv: KeyValueStore, ttlMs: number, clock: Cloc
     const sessionId = randomUUID();
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshHash = sha256(refreshToken);
-    const record: SessionRecord = { userId, storeId, familyId, refreshHash, createdAt: new Date().toISOString() };
+    const record: SessionRecord = { userId, storeId, familyId, refreshHash, createdAt: clock.now().toISOString() };
     await kv.set(keys.session(sessionId), JSON.stringify(record), { ttlMs });
     await kv.set(keys.refresh(refreshHash), JSON.stringify({ sessionId, familyId }), { ttlMs });
     await kv.set(keys.family(familyId), sessionId, { ttlMs });

@@ -90,7 +90,7 @@ await runCli(async () => {
 
   const config = loadConfig(process.env);
   const runtime = await createRuntime(config, {
-    logger: createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn'),
+    logger: createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn', { format: config.logFormat }),
   });
   try {
     const deps = runtime.deps;

@@ -8,9 +8,10 @@ await runCli(async () => {
   const config = loadConfig({ ...process.env, AUTO_MIGRATE: process.env.AUTO_MIGRATE ?? 'true' });
   const runtime = await createRuntime(config);
   try {
-    const { created, catalog } = await seedDemoData(runtime.deps);
+    const { created, catalog, cartSeeded } = await seedDemoData(runtime.deps);
     console.log(created.length ? `created: ${created.join(', ')}` : 'demo data already present');
     console.log(`catalog: ${catalog.vendors} vendors, ${catalog.products} products`);
+    if (cartSeeded) console.log('the demo buyer has a cart ready to check out');
     for (const account of Object.values(DEMO_ACCOUNTS))
       console.log(`  ${account.label}: ${account.email} / ${account.password}`);
   } finally {

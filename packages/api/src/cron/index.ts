@@ -7,6 +7,7 @@ import {
   notificationRetentionJob,
   outboxRetentionJob,
 } from './jobs/retention';
+import { subscriptionReconcileJob } from './jobs/subscription-reconcile';
 import { cronSchedulerLoop } from './scheduler';
 import type { CronJob } from './types';
 
@@ -19,6 +20,7 @@ export const ALL_CRON_JOBS: readonly CronJob[] = [
   deliveryRetentionJob,
   licenseLifecycleJob,
   pendingMediaCleanupJob,
+  subscriptionReconcileJob,
 ];
 
 export const cronLoop = cronSchedulerLoop(ALL_CRON_JOBS);

@@ -14,7 +14,8 @@ export interface EmitInput<T extends EventType> {
   aggregateId: string;
   data: EventData<T>;
   actor?: { userId?: string; storeId?: string; role?: string };
-  occurredAt?: Date;
+  /** From the caller's injected clock (deps.clock), never the wall clock: required so none can forget it. */
+  occurredAt: Date;
 }
 
 export class OutboxEmitError extends Error {
@@ -42,7 +43,7 @@ export async function emit<T extends EventType>(
   const envelope = {
     version,
     eventId,
-    occurredAt: (event.occurredAt ?? new Date()).toISOString(),
+    occurredAt: event.occurredAt.toISOString(),
     ...(event.actor ? { actor: event.actor } : {}),
     data: parsed.data as Record<string, unknown>,
   };

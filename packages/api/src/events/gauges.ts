@@ -40,19 +40,24 @@ const ageSeconds = (now: Date, oldest: Date | null | undefined) =>
 
 /**
  * Backlog gauges computed from Postgres when Prometheus scrapes (prom-client `collect`). One query set
- * serves every gauge of a scrape. A scrape never fails because of them: if the database is down or slow
- * (past `timeoutMs`), the gauges keep their last values and the failure is logged.
+ * serves every gauge of a scrape, and its values are reused for `cacheMs` (by the injected clock), so
+ * frequent or repeated scrapes cost the database one query set per window. A scrape never fails because of
+ * them: if the database is down or slow (past `timeoutMs`), the gauges keep their last values and the
+ * failure is logged.
  * `consumerLag` reads the Postgres-backed transport's deliveries; with Pub/Sub the subscription backlog is
  * Pub/Sub's own metric (num_undelivered_messages), so those gauges would only ever say 0.
  */
 export function registerEventingGauges(
   deps: GaugeDeps,
   subscriptions: readonly string[],
-  { timeoutMs = 2000, consumerLag = true } = {},
+  { timeoutMs = 2000, consumerLag = true, cacheMs = 0 } = {},
 ) {
   const registers = [deps.metrics.registry];
   let inFlight: Promise<void> | null = null;
+  let sampledAt: number | null = null;
   const refresh = () => {
+    const now = deps.clock.now().getTime();
+    if (sampledAt !== null && now - sampledAt < cacheMs) return Promise.resolve();
     inFlight ??= (async () => {
       let timer: NodeJS.Timeout | undefined;
       try {
@@ -60,6 +65,7 @@ export function registerEventingGauges(
           timer = setTimeout(() => reject(new Error(`gauge queries took over ${timeoutMs} ms`)), timeoutMs);
         });
         apply(await Promise.race([sample(deps, consumerLag), timeout]));
+        sampledAt = now;
       } catch (error) {
         deps.logger.warn({ err: error }, 'eventing gauges not refreshed; keeping the last values');
       } finally {

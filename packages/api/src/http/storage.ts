@@ -75,6 +75,7 @@ export async function handleStorageUpload(
           type: 'media_object_finalized',
           aggregateId: received.key,
           data: { object_key: received.key, size_bytes: received.sizeBytes, content_type: received.contentType },
+          occurredAt: deps.clock.now(),
         }),
       );
     } catch (error) {

@@ -1,7 +1,10 @@
 import { router } from '../trpc/init';
 import { createAdminRouter } from './admin/router';
 import { authRouter } from './auth/router';
+import { billingRouter } from './billing/router';
 import { browseRouter } from './browse/router';
+import { cartRouter } from './buyer/cart/router';
+import { checkoutRouter } from './buyer/checkout/router';
 import { licensesRouter } from './licenses/router';
 import { mediaRouter } from './media/router';
 import { notificationsRouter } from './notifications/router';
@@ -9,21 +12,26 @@ import { productsRouter } from './products/router';
 import { storeRouter } from './store/router';
 import { pingProcedure, whoamiProcedure } from './system/whoami';
 import { vendorProductsRouter } from './vendor/products/router';
+import { vendorPromosRouter } from './vendor/promos/router';
 
-export function createAppRouter({ devTools }: { devTools: boolean }) {
+export function createAppRouter({ devAdminRegister }: { devAdminRegister: boolean }) {
   return router({
     system: router({ ping: pingProcedure, whoami: whoamiProcedure }),
     auth: authRouter,
     store: storeRouter,
-    admin: createAdminRouter({ devTools }),
+    admin: createAdminRouter({ devAdminRegister }),
     notifications: notificationsRouter,
     media: mediaRouter,
     vendorProducts: vendorProductsRouter,
     products: productsRouter,
     browse: browseRouter,
     licenses: licensesRouter,
+    cart: cartRouter,
+    checkout: checkoutRouter,
+    vendorPromos: vendorPromosRouter,
+    billing: billingRouter,
   });
 }
 
-/** Typed with dev tools included; production simply lacks admin.auth.devRegister at run time. */
+/** Typed with the dev register included; without ENABLE_DEV_ADMIN_REGISTER it is simply absent at run time. */
 export type AppRouter = ReturnType<typeof createAppRouter>;

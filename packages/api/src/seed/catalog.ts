@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { inventoryItems, mediaAttachments, productMedia, products, productVolumeDiscounts } from '@pf/db';
 import type { ProductCategory } from '@pf/domain';
 import { type Random, seededRandom } from '../seeded-random';
-import { productImage } from './images';
+import { brandOf, productImage } from './images';
 import type { StoreOwner } from './license';
 import { type SeedFile, seedFile } from './objects';
 import { textPdf } from './pdf';
@@ -31,19 +31,16 @@ function imagePool(random: Random, vendor: VendorProfile, owner: StoreOwner) {
   const mix = Object.entries(vendor.mix) as [ProductCategory, number][];
   const total = mix.reduce((sum, [, weight]) => sum + weight, 0);
   const pool = new Map<ProductCategory, SeedFile[]>();
+  const brand = brandOf(vendor.companyName, vendor.logoHue);
   for (const [category, weight] of mix) {
     const count = Math.max(1, Math.round((IMAGE_POOL_SIZE * weight) / total));
     pool.set(
       category,
-      Array.from({ length: count }, (_, index) =>
-        seedFile(
-          owner,
-          'product',
-          `${vendor.code.toLowerCase()}-${category.replace('_', '-')}-${index + 1}.png`,
-          'image/png',
-          productImage(random, category),
-        ),
-      ),
+      Array.from({ length: count }, (_, index) => {
+        const picture = productImage(random, category, brand);
+        const name = `${vendor.code.toLowerCase()}-${category.replace('_', '-')}-${index + 1}.png`;
+        return seedFile(owner, 'product', name, 'image/png', picture.detail, picture.thumbnail);
+      }),
     );
   }
   return pool;

@@ -1,6 +1,8 @@
 import { findUserByEmail, products, stores, users } from '@pf/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDeps } from '../deps';
+import { seedBilling } from './billing';
+import { seedDemoCart } from './demo-cart';
 import { type SeedContext, seedBuyer, seedVendor } from './marketplace-stores';
 import { DEMO_ACCOUNTS, DEMO_BUYER, DEMO_PASSWORD, DEMO_VENDORS } from './profiles';
 
@@ -11,6 +13,8 @@ export interface SeedResult {
   created: string[];
   /** The demo vendors present afterwards and how many products they list, whoever created them. */
   catalog: { vendors: number; products: number };
+  /** Whether this run gave the demo buyer its first (quoted) cart. */
+  cartSeeded: boolean;
 }
 
 async function ensureSystemUser(
@@ -77,5 +81,7 @@ export async function seedDemoData(deps: AppDeps): Promise<SeedResult> {
   for (const vendor of DEMO_VENDORS) {
     if (await seedVendor(context, vendor)) created.push(vendor.owner.email);
   }
-  return { created, catalog: await catalogSummary(deps) };
+  await seedBilling(deps);
+  const cartSeeded = await seedDemoCart(deps);
+  return { created, catalog: await catalogSummary(deps), cartSeeded };
 }

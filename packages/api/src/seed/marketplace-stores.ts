@@ -14,7 +14,7 @@ import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../deps';
 import { reconcileAttachments } from '../services/media/attachments';
 import { buildVendorCatalog } from './catalog';
-import { logoImage } from './images';
+import { bannerImage, logoImage } from './images';
 import { licenseDocument, recordVerifiedLicense, type StoreOwner } from './license';
 import { mediaRowOf, putObjects, type SeedFile, seedFile } from './objects';
 import type { StoreProfile, VendorProfile } from './profiles';
@@ -30,15 +30,20 @@ export interface SeedContext {
   adminUserId: string;
 }
 
-async function setLogo(tx: Transaction, owner: StoreOwner, logo: SeedFile) {
-  await tx.update(stores).set({ logoMediaId: logo.id }).where(eq(stores.id, owner.storeId));
-  await reconcileAttachments(tx, {
-    entityType: 'store_logo',
-    entityId: owner.storeId,
-    storeId: owner.storeId,
-    mediaIds: [logo.id],
-    kinds: ['store'],
-  });
+async function setStoreImages(tx: Transaction, owner: StoreOwner, logo: SeedFile, banner: SeedFile) {
+  await tx.update(stores).set({ logoMediaId: logo.id, bannerMediaId: banner.id }).where(eq(stores.id, owner.storeId));
+  for (const [entityType, file] of [
+    ['store_logo', logo],
+    ['store_banner', banner],
+  ] as const) {
+    await reconcileAttachments(tx, {
+      entityType,
+      entityId: owner.storeId,
+      storeId: owner.storeId,
+      mediaIds: [file.id],
+      kinds: ['store'],
+    });
+  }
 }
 
 /**
@@ -80,7 +85,7 @@ async function seedStore(
 export const seedBuyer = (context: SeedContext, profile: StoreProfile) =>
   seedStore(context, profile, () => ({ files: [] }), { type: 'buyer', categories: null });
 
-/** A listed vendor: licensed, subscribed, with a logo and its whole catalog, in one transaction. */
+/** A listed vendor: licensed, subscribed, with a logo, a banner and its whole catalog, in one transaction. */
 export const seedVendor = (context: SeedContext, vendor: VendorProfile) =>
   seedStore(
     context,
@@ -93,11 +98,18 @@ export const seedVendor = (context: SeedContext, vendor: VendorProfile) =>
         'image/png',
         logoImage(vendor.logoHue),
       );
+      const banner = seedFile(
+        owner,
+        'store',
+        `${vendor.code.toLowerCase()}-banner.png`,
+        'image/png',
+        bannerImage(vendor.logoHue),
+      );
       const catalog = buildVendorCatalog(vendor, owner, now);
       return {
-        files: [logo, ...catalog.files],
+        files: [logo, banner, ...catalog.files],
         write: async (tx) => {
-          await setLogo(tx, owner, logo);
+          await setStoreImages(tx, owner, logo, banner);
           // One multi-row insert per table, attachment rows included: reconcileAttachments costs a few queries
           // per product, which would dominate the seed's time, and its checks (same store, right kind, readable)
           // hold by construction for files created a moment ago for this very store.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { media } from '@pf/db';
-import { type MediaKind, mediaObjectKey } from '@pf/domain';
+import { type MediaKind, mediaObjectKey, mediaThumbnailKey } from '@pf/domain';
 import pLimit from 'p-limit';
 import type { AppDeps } from '../deps';
 import { localStorageOf } from '../storage';
@@ -16,6 +16,8 @@ export interface SeedFile {
   mimeType: 'image/png' | 'application/pdf';
   objectKey: string;
   bytes: Buffer;
+  /** A grid-size rendition stored beside the original (product pictures). */
+  thumbnail?: { objectKey: string; bytes: Buffer };
 }
 
 const EXTENSIONS = { 'image/png': 'png', 'application/pdf': 'pdf' } as const;
@@ -26,18 +28,20 @@ export function seedFile(
   fileName: string,
   mimeType: SeedFile['mimeType'],
   bytes: Buffer,
+  thumbnailBytes?: Buffer,
 ): SeedFile {
   // Fresh ids, not seeded ones: a run that died after storing its objects must not collide with the retry.
   const id = randomUUID();
   const objectKey = mediaObjectKey(owner.storeId, kind, id, EXTENSIONS[mimeType]);
-  return { id, ...owner, kind, fileName, mimeType, objectKey, bytes };
+  const thumbnail = thumbnailBytes && { objectKey: mediaThumbnailKey(objectKey), bytes: thumbnailBytes };
+  return { id, ...owner, kind, fileName, mimeType, objectKey, bytes, ...(thumbnail && { thumbnail }) };
 }
 
 /**
  * Puts the bytes the way a browser would: through a signed upload URL of the storage port. The local adapter
  * takes the upload in-process (no web server runs during the seed); any other adapter gets a real PUT.
  */
-async function putObject(deps: AppDeps, file: SeedFile) {
+async function putObject(deps: AppDeps, file: { objectKey: string; mimeType: string; bytes: Buffer }) {
   const signed = await deps.storage.signUpload({
     key: file.objectKey,
     contentType: file.mimeType,
@@ -63,10 +67,14 @@ async function putObject(deps: AppDeps, file: SeedFile) {
   if (!response.ok) throw new Error(`storing ${file.objectKey} failed: HTTP ${response.status}`);
 }
 
-/** Stores every file, a few at a time (disk or network bound, not CPU). */
+/** Stores every file and its thumbnail, a few at a time (disk or network bound, not CPU). */
 export async function putObjects(deps: AppDeps, files: readonly SeedFile[]) {
   const limit = pLimit(8);
-  await Promise.all(files.map((file) => limit(() => putObject(deps, file))));
+  const objects = files.flatMap((file) => [
+    file,
+    ...(file.thumbnail ? [{ ...file.thumbnail, mimeType: file.mimeType }] : []),
+  ]);
+  await Promise.all(objects.map((object) => limit(() => putObject(deps, object))));
 }
 
 /** The row finalize would have left behind for this file: uploaded, with its real size. */
@@ -77,6 +85,7 @@ export const mediaRowOf = (file: SeedFile, at: Date): typeof media.$inferInsert 
   kind: file.kind,
   status: 'uploaded',
   objectKey: file.objectKey,
+  thumbnailKey: file.thumbnail?.objectKey ?? null,
   fileName: file.fileName,
   mimeType: file.mimeType,
   sizeBytes: file.bytes.length,

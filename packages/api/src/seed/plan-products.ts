@@ -29,6 +29,19 @@ const TESTED: ReadonlySet<ProductCategory> = new Set([
   'beverage',
   'tincture',
 ]);
+/**
+ * How often a lab-tested listing has its certificate uploaded: nearly always for flower and concentrates, which
+ * buyers check first, and most of the time for the rest.
+ */
+const COA_SHARE: Partial<Record<ProductCategory, number>> = {
+  flower: 0.9,
+  concentrate: 0.9,
+  pre_roll: 0.8,
+  cart: 0.8,
+  vape: 0.8,
+};
+const OTHER_TESTED_COA_SHARE = 0.6;
+
 const CBD_HEAVY: ReadonlySet<Classification> = new Set(['cbd', 'hemp', 'balanced']);
 
 function weightedCategory(random: Random, mix: VendorProfile['mix']): ProductCategory {
@@ -158,7 +171,7 @@ function planProduct(random: Random, vendor: VendorProfile, sequence: number, no
     stock: planStock(random, moq),
     tiers,
     images: random.chance(0.55) ? 1 : random.chance(0.65) ? 2 : 3,
-    hasCoa: TESTED.has(format.category) && random.chance(0.35),
+    hasCoa: TESTED.has(format.category) && random.chance(COA_SHARE[format.category] ?? OTHER_TESTED_COA_SHARE),
   } satisfies PlannedProduct;
 }
 

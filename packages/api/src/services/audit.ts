@@ -7,7 +7,17 @@ export interface AuditEntry {
   actorKind?: 'scheduler';
   storeId?: string | null;
   action: string;
-  targetType: 'user' | 'store' | 'membership' | 'dead_letter' | 'license' | 'product' | 'media';
+  targetType:
+    | 'user'
+    | 'store'
+    | 'membership'
+    | 'dead_letter'
+    | 'license'
+    | 'product'
+    | 'media'
+    | 'billing_plan'
+    | 'subscription'
+    | 'promo';
   targetId?: string;
   details?: Record<string, unknown>;
   requestId?: string;

@@ -1,13 +1,14 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRedisKeyValueStore } from '@pf/adapters';
+import { users } from '@pf/db';
 import { createTestDatabase, type TestDatabase } from '@pf/db/testing';
 import type { Clock, RegisterInput } from '@pf/domain';
 import { loadConfig } from '../config';
 import type { AppDeps } from '../deps';
-import { createLogger } from '../logger';
+import { createLogger, type Logger } from '../logger';
 import { createAppRouter } from '../routers/root';
 import { REFRESH_HEADER, SESSION_HEADER, TOKEN_HEADER } from '../routers/tokens';
 import { createRuntime } from '../runtime';
@@ -31,6 +32,7 @@ export interface CallOptions {
   token?: string | null;
   browserSessionId?: string;
   idempotencyKey?: string;
+  /** The socket address the request arrives from (the client, or the proxy in front of the app). */
   ip?: string;
   headers?: Record<string, string>;
 }
@@ -39,7 +41,10 @@ export interface CallOptions {
  * A real app over a fresh PostgreSQL database (cloned from the migrated template) and a private Redis key
  * prefix. `call()` returns a tRPC caller plus the response headers it wrote (tokens live there).
  */
-export async function createTestApp(env: Record<string, string> = {}, options: { clock?: Clock } = {}) {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { clock?: Clock; logger?: Logger } = {},
+) {
   const database: TestDatabase = await createTestDatabase();
   const kv = createRedisKeyValueStore(testRedisUrl(), `pf-test:${randomBytes(6).toString('hex')}:`);
   // Local object storage in a private temp folder, removed on close (a test may point STORAGE_ROOT elsewhere).
@@ -59,10 +64,10 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
   const runtime = await createRuntime(config, {
     dbHandle: database,
     kv,
-    logger: createLogger('silent'),
+    logger: options.logger ?? createLogger('silent'),
     clock: options.clock,
   });
-  const router = createAppRouter({ devTools: config.APP_ENV !== 'production' });
+  const router = createAppRouter({ devAdminRegister: config.ENABLE_DEV_ADMIN_REGISTER });
   const createCaller = createCallerFactory(router);
   const createContext = createContextFactory(runtime.deps);
 
@@ -70,7 +75,11 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     const headers = new Headers(options.headers);
     if (options.token) headers.set('authorization', `Bearer ${options.token}`);
     if (options.idempotencyKey) headers.set('idempotency-key', options.idempotencyKey);
-    headers.set('x-forwarded-for', options.ip ?? '203.0.113.10');
+    // As the web server does (apps/web/server/main.mjs): the socket address `ip` ends X-Forwarded-For, after
+    // whatever a test sent in `headers` as the client's or its proxies' entries.
+    const claimed = headers.get('x-forwarded-for');
+    const socket = options.ip ?? '203.0.113.10';
+    headers.set('x-forwarded-for', claimed ? `${claimed}, ${socket}` : socket);
     const resHeaders = new Headers();
     const ctx = createContext({ headers, resHeaders, browserSessionId: options.browserSessionId ?? null });
     return { caller: createCaller(ctx), resHeaders };
@@ -145,6 +154,35 @@ export async function signIn(app: TestApp, email: string, password: string, ip?:
   const tokens = tokensFrom(resHeaders);
   if (!tokens.accessToken) throw new Error('login did not deliver a token');
   return { result, token: tokens.accessToken, refreshToken: tokens.refreshToken };
+}
+
+/**
+ * A system admin written straight to the database, as the demo seed does (no procedure creates admins
+ * unless ENABLE_DEV_ADMIN_REGISTER is set), then signed in through the admin login.
+ */
+export async function createAdmin(
+  app: TestApp,
+  options: { email?: string; password?: string; firstName?: string; lastName?: string; ip?: string } = {},
+) {
+  const email = options.email ?? uniqueEmail('admin');
+  const password = options.password ?? STRONG_PASSWORD;
+  const [user] = await app.deps.db
+    .insert(users)
+    .values({
+      email,
+      passwordHash: await app.deps.hasher.hash(password),
+      firstName: options.firstName ?? 'Ada',
+      lastName: options.lastName ?? 'Admin',
+      systemRole: 'admin',
+    })
+    .returning({ id: users.id });
+  if (!user) throw new Error('admin insert returned nothing');
+  // Its own address, so sign-in limits never couple this set-up to the test's own attempts.
+  const { caller, resHeaders } = app.call({ ip: options.ip ?? `198.18.${randomInt(256)}.${randomInt(256)}` });
+  const result = await caller.admin.auth.login({ email, password });
+  const token = tokensFrom(resHeaders).accessToken;
+  if (!token) throw new Error('admin login did not deliver a token');
+  return { token, userId: user.id, email, password, result };
 }
 
 /** Awaits a call that must fail and returns the stable error code and the error for further checks. */

@@ -1,21 +1,32 @@
 import { createHmac } from 'node:crypto';
-import { idempotencyKeys } from '@pf/db';
+import { idempotencyKeys, type Transaction } from '@pf/db';
 import { AppError } from '@pf/domain';
-import { and, eq, lt, or } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import stringify from 'safe-stable-stringify';
 import type { AppDeps } from '../deps';
 import type { IdempotencyWindow } from './init';
 
 const WINDOW_MS: Record<IdempotencyWindow, number> = { '24h': 24 * 3_600_000, '7d': 7 * 24 * 3_600_000 };
-/** A crashed first request must not block its key forever; after this, a retry may take over. */
-const IN_PROGRESS_LOCK_MS = 60_000;
+/**
+ * How long a duplicate waits for the first request with its key to commit or roll back before it answers
+ * IDEMPOTENCY_IN_PROGRESS (retryable). Bounds how many connections a burst of duplicates can hold.
+ */
+const DUPLICATE_WAIT_MS = 15_000;
 const KEY_FORMAT = /^[A-Za-z0-9:_-]{8,128}$/;
+const LOCK_NOT_AVAILABLE = '55P03';
 
 export type StoredOutcome =
   | { ok: true; data: unknown }
   | { ok: false; error: { code: string; message: string; details?: Record<string, unknown>; violations?: unknown[] } };
 
 export type ClaimResult = { kind: 'claimed' } | { kind: 'replay'; outcome: StoredOutcome };
+
+export interface IdempotencyRequest {
+  scope: string;
+  key: string;
+  hash: string;
+  window: IdempotencyWindow;
+}
 
 /**
  * Keyed (HMAC) fingerprint of the request: inputs can hold passwords, and a plain hash kept for 24 h
@@ -44,78 +55,63 @@ export function readIdempotencyKey(headers: Headers): string {
   return key;
 }
 
+const isLockTimeout = (error: unknown): boolean => {
+  for (let current = error, depth = 0; current && depth < 4; depth++) {
+    if ((current as { code?: unknown }).code === LOCK_NOT_AVAILABLE) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+};
+
 /**
- * Claims (scope, key) with an in-progress marker in one statement, so two concurrent first requests cannot
- * both run. Expired records and stale locks are taken over.
+ * Inserts the (scope, key) record inside the caller's transaction. The row stays invisible until that
+ * transaction commits, with its response; a concurrent first request with the same key waits on the primary
+ * key until this one commits (it then replays) or rolls back (it then runs itself). Expired records are taken
+ * over; so is a record without a response, which only the former in-progress marker scheme could leave.
  */
 export async function claimIdempotencyKey(
-  deps: AppDeps,
-  scope: string,
-  key: string,
-  hash: string,
-  window: IdempotencyWindow,
+  tx: Transaction,
+  deps: Pick<AppDeps, 'clock'>,
+  request: IdempotencyRequest,
+  duplicateWaitMs = DUPLICATE_WAIT_MS,
 ): Promise<ClaimResult> {
   const now = deps.clock.now();
-  const claimed = await deps.db
+  const expiresAt = new Date(now.getTime() + WINDOW_MS[request.window]);
+  const record = { requestHash: request.hash, response: null, responseStatus: null, expiresAt, createdAt: now };
+  await tx.execute(sql.raw(`set local lock_timeout = ${Math.max(1, Math.trunc(duplicateWaitMs))}`));
+  const claimed = await tx
     .insert(idempotencyKeys)
-    .values({
-      scope,
-      key,
-      requestHash: hash,
-      state: 'in_progress',
-      lockedUntil: new Date(now.getTime() + IN_PROGRESS_LOCK_MS),
-      expiresAt: new Date(now.getTime() + WINDOW_MS[window]),
-    })
+    .values({ scope: request.scope, key: request.key, ...record })
     .onConflictDoUpdate({
       target: [idempotencyKeys.scope, idempotencyKeys.key],
-      set: {
-        requestHash: hash,
-        state: 'in_progress',
-        response: null,
-        responseStatus: null,
-        lockedUntil: new Date(now.getTime() + IN_PROGRESS_LOCK_MS),
-        expiresAt: new Date(now.getTime() + WINDOW_MS[window]),
-        createdAt: now,
-      },
-      setWhere: or(
-        lt(idempotencyKeys.expiresAt, now),
-        and(
-          eq(idempotencyKeys.state, 'in_progress'),
-          lt(idempotencyKeys.lockedUntil, now),
-          eq(idempotencyKeys.requestHash, hash),
-        ),
-      ),
+      set: record,
+      setWhere: or(lt(idempotencyKeys.expiresAt, now), isNull(idempotencyKeys.response)),
     })
-    .returning({ scope: idempotencyKeys.scope });
+    .returning({ scope: idempotencyKeys.scope })
+    .catch((error: unknown) => {
+      if (!isLockTimeout(error)) throw error;
+      throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'The same request is still being processed. Retry shortly.');
+    });
+  // Only the wait for a duplicate is bounded; the procedure's own locks keep the server's setting.
+  await tx.execute(sql.raw('set local lock_timeout to default'));
   if (claimed.length > 0) return { kind: 'claimed' };
 
-  const [existing] = await deps.db
+  const [existing] = await tx
     .select()
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
+    .where(and(eq(idempotencyKeys.scope, request.scope), eq(idempotencyKeys.key, request.key)))
     .limit(1);
-  if (!existing) return claimIdempotencyKey(deps, scope, key, hash, window);
-  if (existing.requestHash !== hash) {
+  if (!existing?.response) throw new Error('idempotency record vanished between insert and read');
+  if (existing.requestHash !== request.hash) {
     throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request.');
-  }
-  if (existing.state === 'in_progress') {
-    throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'The same request is still being processed. Retry shortly.');
   }
   return { kind: 'replay', outcome: existing.response as StoredOutcome };
 }
 
-export async function completeIdempotencyKey(deps: AppDeps, scope: string, key: string, outcome: StoredOutcome) {
-  await deps.db
+/** Writes the response into the record claimed in the same transaction: both commit together or neither. */
+export async function completeIdempotencyKey(tx: Transaction, request: IdempotencyRequest, outcome: StoredOutcome) {
+  await tx
     .update(idempotencyKeys)
-    .set({ state: 'completed', response: outcome, responseStatus: outcome.ok ? 200 : 400 })
-    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
-}
-
-/** Retryable failures (dependency down, overload) free the key so the client's retry can run for real. */
-export async function releaseIdempotencyKey(deps: AppDeps, scope: string, key: string) {
-  await deps.db
-    .delete(idempotencyKeys)
-    .where(
-      and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key), eq(idempotencyKeys.state, 'in_progress')),
-    );
+    .set({ response: outcome, responseStatus: outcome.ok ? 200 : 400 })
+    .where(and(eq(idempotencyKeys.scope, request.scope), eq(idempotencyKeys.key, request.key)));
 }

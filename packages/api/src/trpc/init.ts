@@ -1,12 +1,21 @@
 import { initTRPC } from '@trpc/server';
+import { currentLogContext } from '../logger';
 import type { Context } from './context';
-import { publicErrorData, toAppError } from './errors';
+import { errorShapeOf, toAppError } from './errors';
 
 export type IdempotencyWindow = '24h' | '7d';
 
 export interface Meta {
   /** Requires an `Idempotency-Key` header and replays the stored response for repeats (DOMAIN §10.4). */
   idempotency?: IdempotencyWindow;
+  /**
+   * 'provider': the procedure's effects live at the payments provider, which deduplicates them by the key the
+   * procedure forwards (as Stripe's idempotency keys do). The Idempotency-Key is still required, but no
+   * transaction wraps the procedure: a network call must not hold one open, and the simulated provider
+   * writes and delivers its webhooks through the app's own handle (PGlite has one connection: it would wait
+   * for the transaction forever).
+   */
+  idempotencyAt?: 'provider';
   /** Top-level response fields shown only once (e.g. a temporary password): replays return null for them. */
   redactOnReplay?: readonly string[];
   /**
@@ -22,20 +31,10 @@ export const t = initTRPC
   .meta<Meta>()
   .create({
     errorFormatter({ shape, error, ctx }) {
-      const appError = toAppError(error);
-      const data = publicErrorData(appError);
-      return {
-        message: data.message,
-        code: shape.code,
-        data: {
-          code: data.code,
-          httpStatus: appError.httpStatus,
-          violations: data.violations,
-          details: data.details,
-          requestId: ctx?.requestId,
-          path: shape.data.path,
-        },
-      };
+      // Before the context exists (a refused request), the HTTP handler's log context holds the request id.
+      const requestId = ctx?.requestId ?? currentLogContext().requestId;
+      const formatted = errorShapeOf(toAppError(error), requestId, shape.data.path);
+      return { ...formatted, code: shape.code };
     },
   });
 

@@ -1,15 +1,8 @@
 import { AppError, type Capability, MESSAGES, roleAllows, type StoreType, type SystemRole } from '@pf/domain';
 import { withLogContext } from '../logger';
 import type { ActiveStore, Principal } from '../services/types';
-import { toAppError, toTrpcError } from './errors';
-import {
-  claimIdempotencyKey,
-  completeIdempotencyKey,
-  readIdempotencyKey,
-  redactForStorage,
-  releaseIdempotencyKey,
-  requestHash,
-} from './idempotency';
+import { originalErrorOf, toAppError, toTrpcError } from './errors';
+import { idempotent } from './idempotent';
 import { t } from './init';
 import { resolvePrincipal } from './principal';
 
@@ -25,7 +18,7 @@ const observed = t.middleware(async ({ ctx, path, type, next }) => {
       const appError = toAppError(result.error);
       const level = appError.httpStatus >= 500 ? 'error' : 'info';
       ctx.deps.logger[level](
-        { path, code: appError.code, err: appError.httpStatus >= 500 ? (appError.cause ?? appError) : undefined },
+        { path, code: appError.code, err: appError.httpStatus >= 500 ? originalErrorOf(appError) : undefined },
         'procedure failed',
       );
     }
@@ -37,54 +30,6 @@ const observed = t.middleware(async ({ ctx, path, type, next }) => {
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
   return result.ok ? result : { ...result, error: toTrpcError(toAppError(result.error)) };
-});
-
-const idempotent = t.middleware(async ({ ctx, meta, path, getRawInput, next }) => {
-  if (!meta?.idempotency) return next();
-  const key = readIdempotencyKey(ctx.headers);
-  const principal = (ctx as { principal: Principal | null }).principal;
-  const scope = `${principal?.userId ?? 'anon'}|${principal?.store?.id ?? ''}|${path}`;
-  const claim = await claimIdempotencyKey(
-    ctx.deps,
-    scope,
-    key,
-    // A procedure without input may arrive with no body at all: fingerprint that as null.
-    requestHash(ctx.deps, await getRawInput().catch(() => undefined)),
-    meta.idempotency,
-  );
-  ctx.resHeaders.set('idempotency-replayed', claim.kind === 'replay' ? 'true' : 'false');
-  if (claim.kind === 'replay') {
-    const { outcome } = claim;
-    if (!outcome.ok) {
-      throw toTrpcError(
-        new AppError(outcome.error.code as AppError['code'], outcome.error.message, {
-          details: outcome.error.details,
-          violations: outcome.error.violations as AppError['violations'],
-        }),
-      );
-    }
-    const data = meta.refreshOnReplay ? await meta.refreshOnReplay(ctx, outcome.data) : outcome.data;
-    // Same shape tRPC's own resolver middleware returns.
-    return { ok: true as const, data, ctx, marker: 'middlewareMarker' } as unknown as Awaited<ReturnType<typeof next>>;
-  }
-  const result = await next();
-  if (result.ok) {
-    await completeIdempotencyKey(ctx.deps, scope, key, {
-      ok: true,
-      data: redactForStorage(result.data, meta.redactOnReplay),
-    });
-  } else {
-    const error = toAppError(result.error);
-    if (error.httpStatus >= 500 || error.code === 'RATE_LIMIT_EXCEEDED') {
-      await releaseIdempotencyKey(ctx.deps, scope, key);
-    } else {
-      await completeIdempotencyKey(ctx.deps, scope, key, {
-        ok: false,
-        error: { code: error.code, message: error.message, details: error.details, violations: error.violations },
-      });
-    }
-  }
-  return result;
 });
 
 const base = t.procedure.use(observed).use(mapErrors);

@@ -41,14 +41,15 @@ const externalPackages: Plugin = {
 };
 
 /**
- * Bundles test/fault/worker-process.ts once per test file. A worker started through tsx spends seconds
- * transforming TypeScript before it does anything; the bundle starts in a fraction of that, which is what
- * makes dozens of kill/restart cycles affordable. Same code, compiled ahead of time.
+ * Bundles test/fault/worker-process.ts (or another process of test/fault) once per test file. A worker
+ * started through tsx spends seconds transforming TypeScript before it does anything; the bundle starts in a
+ * fraction of that, which is what makes dozens of kill/restart cycles affordable. Same code, compiled ahead
+ * of time.
  */
-export async function buildWorker(): Promise<{ file: string; remove(): Promise<void> }> {
+export async function buildWorker(entry = 'worker-process.ts'): Promise<{ file: string; remove(): Promise<void> }> {
   const file = join(apiRoot, 'node_modules', '.cache', `pf-fault-worker-${randomBytes(4).toString('hex')}.mjs`);
   await build({
-    entryPoints: [join(apiRoot, 'test', 'fault', 'worker-process.ts')],
+    entryPoints: [join(apiRoot, 'test', 'fault', entry)],
     outfile: file,
     bundle: true,
     platform: 'node',
@@ -63,6 +64,8 @@ export async function buildWorker(): Promise<{ file: string; remove(): Promise<v
 export interface WorkerProcess {
   name: string;
   child: ChildProcess;
+  /** Everything the process printed on stdout so far. */
+  output(): string;
   /** Resolves once the process is connected and about to run its loops. */
   ready: Promise<void>;
   exited: Promise<number | null>;
@@ -72,8 +75,12 @@ export interface WorkerProcess {
   stop(): Promise<void>;
 }
 
-export function startWorker(bundle: string, only: string, env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, [bundle, '--only', only], {
+export const startWorker = (bundle: string, only: string, env: Record<string, string>): WorkerProcess =>
+  startProcess(bundle, only, ['--only', only], env);
+
+/** Runs a bundle with `args`; it is ready once it prints a line `ready`. */
+export function startProcess(bundle: string, name: string, args: string[], env: Record<string, string>): WorkerProcess {
+  const child = spawn(process.execPath, [bundle, ...args], {
     cwd: apiRoot,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -83,18 +90,19 @@ export function startWorker(bundle: string, only: string, env: Record<string, st
     stderr = (stderr + String(chunk)).slice(-4000);
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let out = '';
   const ready = new Promise<void>((resolve, reject) => {
-    let out = '';
     child.stdout?.on('data', (chunk) => {
       out += String(chunk);
       if (out.includes('ready\n')) resolve();
     });
-    void exited.then((code) => reject(new Error(`${only} worker exited (${code}) before ready: ${stderr}`)));
+    void exited.then((code) => reject(new Error(`${name} exited (${code}) before ready: ${stderr}`)));
   });
   ready.catch(() => undefined);
   return {
-    name: only,
+    name,
     child,
+    output: () => out,
     ready,
     exited,
     async kill() {
@@ -105,7 +113,7 @@ export function startWorker(bundle: string, only: string, env: Record<string, st
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const code = await Promise.race([exited, sleep(15_000).then(() => 'timeout' as const)]);
       if (code === 'timeout') await this.kill();
-      else if (code !== 0) throw new Error(`${only} worker exited with ${code}: ${stderr}`);
+      else if (code !== 0) throw new Error(`${name} exited with ${code}: ${stderr}`);
     },
   };
 }

@@ -22,7 +22,15 @@ export const media = pgTable(
     mimeType: text().notNull(),
     /** Declared at upload request; replaced by the stored size at finalize. */
     sizeBytes: bigint({ mode: 'number' }).notNull(),
+    /**
+     * A smaller rendition of an image for grids (e.g. 320 px wide), stored beside the original; null when
+     * there is none (vendor uploads today), and readers fall back to `objectKey`.
+     */
+    thumbnailKey: text(),
     uploadedAt: timestamp({ withTimezone: true }),
+    /** Why finalize refused the stored bytes (status `failed`): a stable error code and a sentence for the user. */
+    failureCode: text(),
+    failureMessage: text(),
     deleteRequestedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -62,7 +70,11 @@ export const mediaAttachments = pgTable(
   ],
 );
 
-/** A store's license (DOMAIN §2.7). One media can back only one license; numbers are globally unique. */
+/**
+ * A store's license (DOMAIN §2.7). One media can back only one license. A number is unique within its store
+ * only (§12.E6): two states, or two stores, may hold the same number, and a global constraint would tell a store
+ * that another store holds a number it typed.
+ */
 export const licenses = pgTable(
   'licenses',
   {
@@ -91,7 +103,7 @@ export const licenses = pgTable(
   },
   (t) => [
     uniqueIndex('licenses_object_key_key').on(t.objectKey),
-    uniqueIndex('licenses_number_key').on(sql`upper(${t.number})`),
+    uniqueIndex('licenses_store_number_key').on(t.storeId, sql`upper(${t.number})`),
     index('licenses_store_status_idx').on(t.storeId, t.status),
     index('licenses_status_created_idx').on(t.status, t.createdAt, t.id),
     index('licenses_expiration_idx').on(t.expirationDate),

@@ -59,6 +59,8 @@ export const stores = pgTable(
     email: text(),
     kycStatus: kycStatus().notNull().default('pending_verification'),
     subscriptionActive: boolean().notNull().default(false),
+    /** Buyer stores only: may pay vendor orders by ACH (DOMAIN §3.10: off unless enabled). */
+    achEnabled: boolean().notNull().default(false),
     address: jsonb().$type<Address>().notNull(),
     social: jsonb().$type<Record<string, string | undefined>>(),
     categories: text().array(),

@@ -1,17 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-/** Durable idempotency records (DOMAIN §10.4): one per (scope, key). */
+/**
+ * Durable idempotency records (DOMAIN §10.4): one per (scope, key). A record is written in the same transaction
+ * as the business change it answers for, so a committed record always carries its response.
+ */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
     scope: text().notNull(),
     key: text().notNull(),
     requestHash: text().notNull(),
-    state: text({ enum: ['in_progress', 'completed'] }).notNull(),
     responseStatus: integer(),
     response: jsonb(),
-    lockedUntil: timestamp({ withTimezone: true }).notNull(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -93,6 +93,10 @@ export const fileExtension = (fileName: string): string | null => {
 export const mediaObjectKey = (storeId: string, kind: MediaKind, mediaId: string, ext: string | null): string =>
   `${storeId}/${kind}/${mediaId}${ext ? `.${ext}` : ''}`;
 
+/** `{storeId}/{kind}/{mediaId}.thumb[.ext]`: where the grid-size rendition of an image lives, beside it. */
+export const mediaThumbnailKey = (objectKey: string): string =>
+  objectKey.replace(/(\.[A-Za-z0-9]{1,10})?$/, '.thumb$1');
+
 export interface UploadRequest {
   kind: MediaKind;
   mimeType: string;

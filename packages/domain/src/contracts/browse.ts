@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CLASSIFICATIONS, PRODUCT_CATEGORIES, PRODUCT_UNITS } from '../catalog/enums';
+import { STOCK_AVAILABILITIES } from '../catalog/pricing';
 import { uuidSchema } from '../text';
 
 export const BROWSE_PAGE_SIZE = 24;
@@ -59,7 +60,10 @@ export const productCardDto = z.object({
   cbdPercent: z.number().nullable(),
   moq: z.number(),
   hasVolumeDiscount: z.boolean(),
+  /** Any free stock at all (what the "In stock" filter selects). */
   inStock: z.boolean(),
+  /** Whether a minimum order can be filled from the free stock. */
+  availability: z.enum(STOCK_AVAILABILITIES),
   thumbnailUrl: z.string().nullable(),
   vendor: z.object({ id: z.string(), name: z.string() }),
   createdAt: z.string(),

@@ -68,6 +68,8 @@ export const mediaDto = z.object({
   uploadedAt: z.string().nullable(),
   /** A short-lived read URL, present only once the bytes are stored. */
   url: z.string().nullable(),
+  /** Why storage refused the bytes (status `failed`), e.g. MEDIA_CONTENT_MISMATCH for HTML sent as a PNG. */
+  failure: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
 export type MediaDto = z.infer<typeof mediaDto>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CLASSIFICATIONS, FEELINGS, FLAVORS, PRODUCT_CATEGORIES, PRODUCT_UNITS, USAGES } from '../catalog/enums';
+import { STOCK_AVAILABILITIES } from '../catalog/pricing';
 
 /** What vendors and buyers read back about products (issue 5). Inputs live in `products.ts`. */
 
@@ -57,6 +58,8 @@ export const galleryItemDto = z.object({
   mimeType: z.string(),
   /** Short-lived read URL; null while the media cannot be read (e.g. being deleted). */
   url: z.string().nullable(),
+  /** The image at thumbnail size when it has a small rendition, else the same as `url`. */
+  thumbnailUrl: z.string().nullable(),
 });
 
 const productFacts = {
@@ -154,11 +157,21 @@ export const vendorSummaryDto = z.object({
   badges: z.array(z.enum(VENDOR_BADGES)),
 });
 
+/** The seller on its own storefront: the summary plus what its store settings tell buyers. */
+export const storefrontVendorDto = vendorSummaryDto.extend({
+  /** "About the business" from the store settings. */
+  description: z.string().nullable(),
+  phone: z.string().nullable(),
+  bannerUrl: z.string().nullable(),
+});
+export type StorefrontVendorDto = z.infer<typeof storefrontVendorDto>;
+
 /** Buyer product detail: no compliance codes or exact on-hand counts, only what is free to order. */
 export const productDetailDto = z.object({
   ...productFacts,
   availableQty: z.number(),
   inStock: z.boolean(),
+  availability: z.enum(STOCK_AVAILABILITIES),
   vendor: vendorSummaryDto,
 });
 export type ProductDetailDto = z.infer<typeof productDetailDto>;

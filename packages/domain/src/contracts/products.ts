@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CLASSIFICATIONS, FEELINGS, FLAVORS, PRODUCT_CATEGORIES, PRODUCT_UNITS, USAGES } from '../catalog/enums';
+import { percentToPpm } from '../catalog/percent';
 import { cleanText, clearableText, optionalText, uuidSchema } from '../text';
 
 const MAX_CENTS = 100_000_000;
@@ -27,7 +28,9 @@ export const discountTierInput = z.strictObject({
   discountPercent: z
     .number('must be a number')
     .min(0, 'must be between 0 and 100')
-    .max(100, 'must be between 0 and 100'),
+    .max(100, 'must be between 0 and 100')
+    // The column keeps 4 decimals; more would be rounded silently and priced unlike what was typed.
+    .refine((value) => value < 0 || value > 100 || percentToPpm(value) !== null, 'at most 4 decimals'),
 });
 
 /** Tiers are listed by quantity; each threshold must exceed the previous one (DOMAIN §4.2). */

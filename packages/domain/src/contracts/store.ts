@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { addressSchema } from '../address';
 import { INVITABLE_ROLES, KYC_STATUSES, MEMBER_ROLES, MEMBERSHIP_STATUSES, STORE_TYPES } from '../identity';
 import { cleanText, clearableText, emailSchema, optionalText, uuidSchema } from '../text';
+import { vendorSummaryDto } from './product-views';
 
 export const socialSchema = z.strictObject({
   twitter: optionalText(200),
@@ -48,18 +49,34 @@ export const storeDto = z.object({
 });
 export type StoreDto = z.infer<typeof storeDto>;
 
-export const publicStoreDto = storeDto.omit({ subscriptionActive: true, ownerUserId: true });
+/**
+ * A store as its storefront shows it to a buyer: who it is and where, never how to reach its people, its full
+ * address or its compliance state beyond the verified badge (issue 10).
+ */
+export const publicStoreDto = vendorSummaryDto.extend({
+  dbaName: z.string().nullable(),
+  description: z.string().nullable(),
+  bannerUrl: z.string().nullable(),
+});
+export type PublicStoreDto = z.infer<typeof publicStoreDto>;
 
+/**
+ * A store's team member. Until an invitation is accepted the store sees only the email it typed: the name and
+ * last sign-in belong to the person's account (which may be years older than the invite), not to the store.
+ */
 export const memberDto = z.object({
   membershipId: z.string(),
   userId: z.string(),
   email: z.string(),
-  firstName: z.string(),
-  lastName: z.string(),
+  /** Null while the membership is `invited`. */
+  firstName: z.string().nullable(),
+  /** Null while the membership is `invited`. */
+  lastName: z.string().nullable(),
   role: z.enum(MEMBER_ROLES),
   status: z.enum(MEMBERSHIP_STATUSES),
   invitedByUserId: z.string().nullable(),
   createdAt: z.string(),
+  /** Null while the membership is `invited`, and for someone who never signed in. */
   lastLoginAt: z.string().nullable(),
 });
 export type MemberDto = z.infer<typeof memberDto>;

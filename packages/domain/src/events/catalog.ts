@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { SUBSCRIPTION_CHANGES } from '../billing/changes';
+import { LISTING_REASONS } from '../billing/listing';
+import { SUBSCRIPTION_STATUSES } from '../billing/statuses';
 import type { AggregateType, Topic } from './envelope';
 
 const id = z.uuid();
@@ -133,6 +136,8 @@ export const EVENT_CATALOG = {
         store_id: id,
         status: z.enum(['pending', 'verified', 'rejected', 'expired']),
         reason: z.string().optional(),
+        /** The submitting store's name, so the admins' review request can say who asks. */
+        store_name: z.string().optional(),
       }),
     },
   },
@@ -171,6 +176,28 @@ export const EVENT_CATALOG = {
     topics: ['media'],
     emitOnce: true,
     versions: { 1: z.object({ media_id: id, store_id: id, object_key: z.string().min(1) }) },
+  },
+  /**
+   * A vendor's subscription standing changed (webhook mirror, reconcile job, admin override): the listing flag
+   * `stores.subscription_active` was derived in the same transaction. The vendor is notified.
+   */
+  subscription_changed: {
+    aggregateType: 'store',
+    topics: ['billing'],
+    versions: {
+      1: z.object({
+        store_id: id,
+        subscription_id: id.nullable(),
+        status: z.enum(SUBSCRIPTION_STATUSES).nullable(),
+        change: z.enum(SUBSCRIPTION_CHANGES),
+        listed: z.boolean(),
+        previous_listed: z.boolean(),
+        reason: z.enum(LISTING_REASONS),
+        cancel_at_period_end: z.boolean(),
+        current_period_end: at.nullable(),
+        grace_ends_at: at.nullable(),
+      }),
+    },
   },
   member_joined: {
     aggregateType: 'store',

@@ -1,26 +1,65 @@
+'use client';
+
 import type { AuditEntryDto } from '@pf/domain';
 import Link from 'next/link';
+import { createContext, type ReactNode, useContext } from 'react';
 import { RelativeTime } from '@/components/relative-time';
 import { dataColumnHelper } from '@/components/ui/data-table';
-import { actorLabel, auditActionLabel, auditSummary } from '@/lib/audit';
+import { actorLabel, auditActionLabel, auditSubjectName, auditSummary } from '@/lib/audit';
+import { auditFiltersToSearch } from '@/lib/audit-filters';
 
 const column = dataColumnHelper<AuditEntryDto>();
 
 const shortId = (id: string) => id.slice(0, 8);
 
+/**
+ * Narrows the audit browser to one subject's history in place (the browser keeps its filters in state, so a
+ * plain navigation to its own URL would not reach them). Links keep their href for a new tab.
+ */
+export const SubjectHistoryContext = createContext<((entityType: string, entityId: string) => void) | null>(null);
+
+const linkStyle = 'text-brand-700 hover:underline';
+
+function SubjectHistoryLink({ entry, children }: { entry: AuditEntryDto & { entityId: string }; children: ReactNode }) {
+  const showHistory = useContext(SubjectHistoryContext);
+  const href = `/admin/audit${auditFiltersToSearch({ entityType: entry.entityType, entityId: entry.entityId, storeId: '' })}`;
+  return (
+    <Link
+      href={href}
+      className={linkStyle}
+      title={`Every entry for ${entry.entityType} ${entry.entityId}`}
+      onClick={(event) => {
+        if (!showHistory || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+        event.preventDefault();
+        showHistory(entry.entityType, entry.entityId);
+      }}
+    >
+      {children}
+    </Link>
+  );
+}
+
 function EntityCell({ entry }: { entry: AuditEntryDto }) {
-  if (!entry.entityId) return <span className="text-gray-700">{entry.entityType}</span>;
+  const { entityId } = entry;
+  if (!entityId) return <span className="text-gray-700">{entry.entityType}</span>;
+  const name = auditSubjectName(entry);
   const label = (
     <>
-      {entry.entityType} <span className="font-mono text-xs">{shortId(entry.entityId)}</span>
+      {entry.entityType} <span className="font-mono text-xs">{shortId(entityId)}</span>
+      {name ? <span className="block max-w-56 truncate text-xs text-gray-600">{name}</span> : null}
     </>
   );
-  return entry.entityType === 'license' ? (
-    <Link href={`/admin/licenses/${entry.entityId}`} className="text-brand-700 hover:underline" title={entry.entityId}>
-      {label}
-    </Link>
-  ) : (
-    <span className="text-gray-700" title={entry.entityId}>
+  if (entry.entityType === 'license') {
+    return (
+      <Link href={`/admin/licenses/${entityId}`} className={linkStyle} title={entityId}>
+        {label}
+      </Link>
+    );
+  }
+  if (entry.entityType === 'product')
+    return <SubjectHistoryLink entry={{ ...entry, entityId }}>{label}</SubjectHistoryLink>;
+  return (
+    <span className="text-gray-700" title={entityId}>
       {label}
     </span>
   );

@@ -15,10 +15,11 @@ import {
   EMPTY_AUDIT_FILTERS,
   isStoreId,
 } from '@/lib/audit-filters';
+import { countOf } from '@/lib/plural';
 import { apiErrorInfo, useTRPC } from '@/lib/trpc';
 import { useDebounced } from '@/lib/use-debounced';
 import { useUrlFilters } from '@/lib/use-url-filters';
-import { auditColumns } from './audit-columns';
+import { auditColumns, SubjectHistoryContext } from './audit-columns';
 
 /** The append-only audit log, newest first: filter by subject or store, page forward, export what is shown. */
 export function AuditLogBrowser({ initialFilters }: { initialFilters: AuditFilters }) {
@@ -34,6 +35,9 @@ export function AuditLogBrowser({ initialFilters }: { initialFilters: AuditFilte
   );
   const items = log.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = Boolean(applied.entityType || applied.entityId || applied.storeId);
+
+  const showHistory = (entityType: string, entityId: string) =>
+    change({ ...EMPTY_AUDIT_FILTERS, entityType, entityId });
 
   const storeIdInvalid = filters.storeId.trim() !== '' && !isStoreId(filters.storeId);
   const error = log.isError ? apiErrorInfo(log.error) : null;
@@ -80,53 +84,53 @@ export function AuditLogBrowser({ initialFilters }: { initialFilters: AuditFilte
           {error.requestId ? ` (reference ${error.requestId})` : ''}
         </FormError>
       ) : null}
-      <DataTable
-        caption="Audit log, newest first"
-        columns={auditColumns}
-        data={items}
-        getRowId={(entry) => entry.id}
-        loading={log.isPending}
-        initiallyHidden={['storeId', 'requestId']}
-        empty={
-          <EmptyState
-            icon={History}
-            title={filtered ? 'Nothing recorded for these filters' : 'Nothing recorded yet'}
-            action={
-              filtered ? (
-                <Button variant="secondary" onClick={() => change(EMPTY_AUDIT_FILTERS)}>
-                  Clear filters
-                </Button>
-              ) : null
-            }
-          >
-            Decisions on licenses, team changes and store edits are recorded here with who did them.
-          </EmptyState>
-        }
-        footer={
-          items.length > 0 ? (
-            <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-gray-600">
-              <span aria-live="polite">
-                Showing {items.length} {items.length === 1 ? 'entry' : 'entries'}
-              </span>
-              <div className="flex flex-wrap gap-2">
-                <Button
-                  variant="secondary"
-                  onClick={() =>
-                    downloadText(`audit-log-${new Date().toISOString().slice(0, 10)}.csv`, auditCsv(items))
-                  }
-                >
-                  <Download className="h-4 w-4" aria-hidden /> Export CSV
-                </Button>
-                {log.hasNextPage ? (
-                  <Button variant="secondary" onClick={() => log.fetchNextPage()} disabled={log.isFetchingNextPage}>
-                    {log.isFetchingNextPage ? 'Loading…' : 'Load more'}
+      <SubjectHistoryContext value={showHistory}>
+        <DataTable
+          caption="Audit log, newest first"
+          columns={auditColumns}
+          data={items}
+          getRowId={(entry) => entry.id}
+          loading={log.isPending}
+          initiallyHidden={['storeId', 'requestId']}
+          empty={
+            <EmptyState
+              icon={History}
+              title={filtered ? 'Nothing recorded for these filters' : 'Nothing recorded yet'}
+              action={
+                filtered ? (
+                  <Button variant="secondary" onClick={() => change(EMPTY_AUDIT_FILTERS)}>
+                    Clear filters
                   </Button>
-                ) : null}
+                ) : null
+              }
+            >
+              Decisions on licenses, team changes and store edits are recorded here with who did them.
+            </EmptyState>
+          }
+          footer={
+            items.length > 0 ? (
+              <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-gray-600">
+                <span aria-live="polite">Showing {countOf(items.length, { one: 'entry', other: 'entries' })}</span>
+                <div className="flex flex-wrap gap-2">
+                  <Button
+                    variant="secondary"
+                    onClick={() =>
+                      downloadText(`audit-log-${new Date().toISOString().slice(0, 10)}.csv`, auditCsv(items))
+                    }
+                  >
+                    <Download className="h-4 w-4" aria-hidden /> Export CSV
+                  </Button>
+                  {log.hasNextPage ? (
+                    <Button variant="secondary" onClick={() => log.fetchNextPage()} disabled={log.isFetchingNextPage}>
+                      {log.isFetchingNextPage ? 'Loading…' : 'Load more'}
+                    </Button>
+                  ) : null}
+                </div>
               </div>
-            </div>
-          ) : null
-        }
-      />
+            ) : null
+          }
+        />
+      </SubjectHistoryContext>
     </div>
   );
 }

@@ -15,6 +15,7 @@ import {
   queueInputOf,
 } from '@/lib/license-queue';
 import { LICENSE_STATUS } from '@/lib/licenses';
+import { countOf } from '@/lib/plural';
 import { apiErrorInfo, useTRPC } from '@/lib/trpc';
 import { useDebounced } from '@/lib/use-debounced';
 import { useUrlFilters } from '@/lib/use-url-filters';
@@ -76,7 +77,7 @@ export function LicenseQueue({ initialFilters }: { initialFilters: QueueFilters 
         footer={
           items.length > 0 ? (
             <LoadMoreFooter query={queue}>
-              Showing {items.length} {items.length === 1 ? 'license' : 'licenses'}
+              Showing {countOf(items.length, { one: 'license', other: 'licenses' })}
             </LoadMoreFooter>
           ) : null
         }

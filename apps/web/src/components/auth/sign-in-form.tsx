@@ -12,21 +12,24 @@ import { Button } from '@/components/ui/button';
 import { Card, CardBody } from '@/components/ui/card';
 import { Field, FormError } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { signInMessage } from '@/lib/auth-messages';
+import { isCredentialsRefusal, signInMessage } from '@/lib/auth-messages';
 
 type Values = z.input<typeof loginInput>;
 
 export function SignInForm({ entrance }: { entrance: 'store' | 'admin' }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
+  const [credentialsRefused, setCredentialsRefused] = useState(false);
   const form = useForm<Values>({ resolver: zodResolver(loginInput), defaultValues: { email: '', password: '' } });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(undefined);
+    setCredentialsRefused(false);
     const result = await signIn('credentials', { ...values, entrance, redirect: false });
     if (!result || result.error) {
       setFormError(signInMessage(result?.error));
+      setCredentialsRefused(isCredentialsRefusal(result?.error));
       return;
     }
     router.replace('/');
@@ -46,6 +49,16 @@ export function SignInForm({ entrance }: { entrance: 'store' | 'admin' }) {
         </div>
         <form onSubmit={onSubmit} className="space-y-4" noValidate>
           <FormError>{formError}</FormError>
+          {entrance === 'store' && credentialsRefused ? (
+            // Shown after every refusal, whoever signed in: it must not tell which emails are admins.
+            <p className="text-sm text-gray-700" data-testid="admin-sign-in-hint">
+              PackFinderz staff sign in at the{' '}
+              <Link className="font-medium text-brand-700 underline-offset-2 hover:underline" href="/sign-in/admin">
+                admin sign-in
+              </Link>
+              .
+            </p>
+          ) : null}
           <Field label="Email" error={errors.email?.message}>
             <Input type="email" autoComplete="email" {...form.register('email')} />
           </Field>

@@ -13,7 +13,7 @@ export function KycSummary({
 }: {
   type: StoreType;
   status: KycStatus;
-  /** Vendors are listed only with an active subscription (a store flag until billing lands). */
+  /** Vendors are listed only with an active subscription (the listing flag billing derives). */
   subscriptionActive: boolean;
 }) {
   const verified = status === 'verified';

@@ -6,8 +6,8 @@ import { type ReactNode, useId } from 'react';
 import { Button } from '@/components/ui/button';
 import { Select, SelectOptions } from '@/components/ui/input';
 import { Sheet, SheetClose, SheetContent, SheetTrigger } from '@/components/ui/sheet';
-import { formatCount } from '@/lib/catalog-format';
 import { SORT_LABELS } from '@/lib/marketplace-chips';
+import { countOf, PRODUCT } from '@/lib/plural';
 
 /** Relevance only means something for a search, so it is offered only then. */
 export function SortSelect({
@@ -41,7 +41,7 @@ export function SortSelect({
   );
 }
 
-export const productCountText = (total: number) => `${formatCount(total)} ${total === 1 ? 'product' : 'products'}`;
+export const productCountText = (total: number) => countOf(total, PRODUCT);
 
 /** Below the desktop breakpoint the sidebar lives in a sheet behind a "Filters" button. */
 export function PhoneFilters({

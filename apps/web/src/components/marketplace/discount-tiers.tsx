@@ -1,5 +1,5 @@
 import type { ProductUnit } from '@pf/domain';
-import { effectiveUnitPriceCents } from '@pf/domain';
+import { effectiveUnitPriceCents, pricedTier } from '@pf/domain';
 import { formatCount, formatMoney, formatPercent, UNIT_LABELS } from '@/lib/catalog-format';
 
 interface Props {
@@ -41,7 +41,7 @@ export function DiscountTiersTable({ priceCents, moq, unit, tiers }: Props) {
                 {tier.discountPercent > 0 ? formatPercent(tier.discountPercent) : 'None'}
               </td>
               <td className="px-4 py-2 text-right font-medium tabular-nums text-gray-900">
-                {formatMoney(effectiveUnitPriceCents(priceCents, tier.discountPercent > 0 ? tier : null))}
+                {formatMoney(effectiveUnitPriceCents(priceCents, pricedTier(tier)))}
               </td>
             </tr>
           ))}

@@ -3,6 +3,7 @@
 import { type ReactNode, useId, useState } from 'react';
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatCount } from '@/lib/catalog-format';
+import { countOf, PRODUCT } from '@/lib/plural';
 
 export interface FacetOption {
   value: string;
@@ -18,7 +19,7 @@ function Count({ count }: { count: number }) {
       <span aria-hidden className="ml-auto text-xs tabular-nums text-gray-500">
         {formatCount(count)}
       </span>
-      <span className="sr-only">, {formatCount(count)} products</span>
+      <span className="sr-only">, {countOf(count, PRODUCT)}</span>
     </>
   );
 }

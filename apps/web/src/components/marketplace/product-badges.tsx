@@ -1,8 +1,8 @@
-import { BadgeCheck, CircleSlash, Percent } from 'lucide-react';
+import { BadgeCheck, CircleAlert, CircleSlash, Percent } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 
 /** Catalog markers with an icon and words, never colour alone. */
-export function ProductBadge({ kind }: { kind: 'discount' | 'outOfStock' | 'inStock' }) {
+export function ProductBadge({ kind }: { kind: 'discount' | 'outOfStock' | 'belowMoq' | 'inStock' }) {
   if (kind === 'discount') {
     return (
       <Badge className="bg-brand-50 text-brand-800 ring-brand-200">
@@ -14,6 +14,13 @@ export function ProductBadge({ kind }: { kind: 'discount' | 'outOfStock' | 'inSt
     return (
       <Badge tone="danger" data-testid="out-of-stock">
         <CircleSlash className="h-3 w-3" aria-hidden /> Out of stock
+      </Badge>
+    );
+  }
+  if (kind === 'belowMoq') {
+    return (
+      <Badge tone="pending" data-testid="below-moq">
+        <CircleAlert className="h-3 w-3" aria-hidden /> Below minimum order
       </Badge>
     );
   }

@@ -46,8 +46,8 @@ export function ProductCard({
           <img
             src={product.thumbnailUrl}
             alt=""
-            width={400}
-            height={300}
+            width={320}
+            height={240}
             loading={eager ? 'eager' : 'lazy'}
             decoding="async"
             className="absolute inset-0 h-full w-full object-cover"
@@ -96,10 +96,11 @@ export function ProductCard({
           ) : null}
         </div>
         <p className="text-xs text-gray-600">MOQ {formatQuantity(product.moq, product.unit)}</p>
-        {product.hasVolumeDiscount || !product.inStock ? (
+        {product.hasVolumeDiscount || product.availability !== 'in_stock' ? (
           <div className="flex flex-wrap gap-1">
             {product.hasVolumeDiscount ? <ProductBadge kind="discount" /> : null}
-            {product.inStock ? null : <ProductBadge kind="outOfStock" />}
+            {product.availability === 'out_of_stock' ? <ProductBadge kind="outOfStock" /> : null}
+            {product.availability === 'below_moq' ? <ProductBadge kind="belowMoq" /> : null}
           </div>
         ) : null}
       </div>

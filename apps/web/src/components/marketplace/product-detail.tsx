@@ -37,11 +37,21 @@ function VendorSummaryCard({ vendor }: { vendor: ProductDetailDto['vendor'] }) {
 }
 
 function Availability({ product }: { product: ProductDetailDto }) {
-  if (!product.inStock) return <ProductBadge kind="outOfStock" />;
+  if (product.availability === 'out_of_stock') return <ProductBadge kind="outOfStock" />;
+  const available = `${formatQuantity(product.availableQty, product.unit)} available`;
   return (
-    <p className="flex flex-wrap items-center gap-2 text-sm text-gray-700">
-      <ProductBadge kind="inStock" />
-      {formatQuantity(product.availableQty, product.unit)} available
+    <p className="flex flex-wrap items-center gap-2 text-sm text-gray-700" data-testid="availability">
+      {product.availability === 'below_moq' ? (
+        <>
+          <ProductBadge kind="belowMoq" />
+          {available}, less than the minimum order of {formatQuantity(product.moq, product.unit)}
+        </>
+      ) : (
+        <>
+          <ProductBadge kind="inStock" />
+          {available}
+        </>
+      )}
     </p>
   );
 }
@@ -50,7 +60,9 @@ function Availability({ product }: { product: ProductDetailDto }) {
 export function ProductDetail({ product }: { product: ProductDetailDto }) {
   const images = [...product.gallery]
     .sort((a, b) => a.position - b.position)
-    .flatMap((item) => (item.url ? [{ mediaId: item.mediaId, url: item.url }] : []));
+    .flatMap((item) =>
+      item.url ? [{ mediaId: item.mediaId, url: item.url, thumbnailUrl: item.thumbnailUrl ?? item.url }] : [],
+    );
   const compareAt = product.compareAtPriceCents;
   return (
     <div className="space-y-8">

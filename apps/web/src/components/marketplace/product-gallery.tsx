@@ -7,6 +7,8 @@ import { cn } from '@/lib/cn';
 export interface GalleryImage {
   mediaId: string;
   url: string;
+  /** The same image at thumbnail size (the original when there is no small rendition). */
+  thumbnailUrl: string;
 }
 
 /**
@@ -80,7 +82,14 @@ export function ProductGallery({ title, images }: { title: string; images: Galle
                 )}
               >
                 {/* biome-ignore lint/performance/noImgElement: signed storage URL with explicit size. */}
-                <img src={image.url} alt="" width={72} height={54} className="h-[54px] w-[72px] object-cover" />
+                <img
+                  src={image.thumbnailUrl}
+                  alt=""
+                  width={72}
+                  height={54}
+                  loading="lazy"
+                  className="h-[54px] w-[72px] object-cover"
+                />
               </button>
             </li>
           ))}

@@ -1,4 +1,4 @@
-import { MapPin, Store } from 'lucide-react';
+import { MapPin, Phone, Store } from 'lucide-react';
 import { cn } from '@/lib/cn';
 import { VerifiedBadge } from './product-badges';
 import type { VendorSummary } from './types';
@@ -32,18 +32,58 @@ export function VendorBadges({ vendor }: { vendor: Pick<VendorSummary, 'badges'>
   return vendor.badges.includes('verified') ? <VerifiedBadge /> : null;
 }
 
-/** Storefront header: who sells here, where from, and whether they are verified. */
+/** The vendor's phone as a link that dials it on a phone. */
+function VendorPhone({ phone }: { phone: string }) {
+  return (
+    <a
+      href={`tel:${phone.replace(/[^\d+]/g, '')}`}
+      className="inline-flex items-center gap-1 text-sm text-gray-700 underline-offset-2 hover:underline"
+    >
+      <Phone className="h-4 w-4" aria-hidden />
+      {phone}
+    </a>
+  );
+}
+
+/** Storefront header: the banner, who sells here, where from, how to call them and what they say about themselves. */
 export function VendorHeader({ vendor }: { vendor: VendorSummary }) {
   return (
-    <div className="mb-6 flex items-center gap-4 rounded-lg border border-gray-200 bg-white p-4 shadow-xs sm:p-5">
-      <VendorLogo vendor={vendor} size={72} />
-      <div className="min-w-0 space-y-1.5">
-        <h1 className="text-xl font-semibold tracking-tight text-gray-900 sm:text-2xl">{vendor.name}</h1>
-        <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
-          <VendorLocation vendor={vendor} />
-          <VendorBadges vendor={vendor} />
+    <section
+      aria-labelledby="vendor-name"
+      className="mb-6 overflow-hidden rounded-lg border border-gray-200 bg-white shadow-xs"
+      data-testid="vendor-header"
+    >
+      {vendor.bannerUrl ? (
+        // biome-ignore lint/performance/noImgElement: signed storage URL with explicit size.
+        <img
+          src={vendor.bannerUrl}
+          alt=""
+          width={1200}
+          height={300}
+          className="aspect-[4/1] max-h-48 w-full object-cover"
+        />
+      ) : null}
+      <div className="flex items-center gap-4 p-4 sm:p-5">
+        <VendorLogo vendor={vendor} size={72} />
+        <div className="min-w-0 space-y-1.5">
+          <h1 id="vendor-name" className="text-xl font-semibold tracking-tight text-gray-900 sm:text-2xl">
+            {vendor.name}
+          </h1>
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
+            <VendorLocation vendor={vendor} />
+            {vendor.phone ? <VendorPhone phone={vendor.phone} /> : null}
+            <VendorBadges vendor={vendor} />
+          </div>
         </div>
       </div>
-    </div>
+      {vendor.description ? (
+        <div className="border-t border-gray-100 px-4 py-4 sm:px-5">
+          <h2 className="text-sm font-semibold text-gray-900">About the business</h2>
+          <p className="mt-1 max-w-3xl whitespace-pre-line text-sm leading-relaxed text-gray-700">
+            {vendor.description}
+          </p>
+        </div>
+      ) : null}
+    </section>
   );
 }

@@ -22,6 +22,7 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { cn } from '@/lib/cn';
+import { countOf } from '@/lib/plural';
 import { apiErrorInfo, useTRPC } from '@/lib/trpc';
 
 /** Whose inbox this is decides what the empty state promises. */
@@ -183,7 +184,9 @@ export function NotificationsList({ inbox }: { inbox: InboxKind }) {
     try {
       const { updated } = await markAllRead.mutateAsync({});
       toast.success(
-        updated === 0 ? 'Nothing left to mark' : `Marked ${updated} notification${updated === 1 ? '' : 's'} read`,
+        updated === 0
+          ? 'Nothing left to mark'
+          : `Marked ${countOf(updated, { one: 'notification', other: 'notifications' })} read`,
       );
     } catch (error) {
       toast.error(apiErrorInfo(error).message);

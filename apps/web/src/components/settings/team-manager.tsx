@@ -15,7 +15,9 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { apiErrorInfo, useTRPC } from '@/lib/trpc';
 import { InviteDialog } from './invite-dialog';
 
-const fullName = (member: MemberDto) => `${member.firstName} ${member.lastName}`;
+/** An invitee is shown by the email the store typed until they accept (the API sends no name before that). */
+const displayName = (member: MemberDto) =>
+  member.firstName !== null && member.lastName !== null ? `${member.firstName} ${member.lastName}` : member.email;
 const capitalized = (value: string) => value[0]?.toUpperCase() + value.slice(1);
 
 const StatusBadge = ({ member }: { member: MemberDto }) => (
@@ -33,7 +35,7 @@ function RemoveDialog({ member, onClose }: { member: MemberDto | null; onClose: 
     try {
       await remove.mutateAsync({ userId: member.userId });
       await queryClient.invalidateQueries({ queryKey: trpc.store.members.list.queryKey() });
-      toast.success(`${fullName(member)} no longer has access`);
+      toast.success(`${displayName(member)} no longer has access`);
       onClose();
     } catch (error) {
       toast.error(apiErrorInfo(error).message);
@@ -42,7 +44,7 @@ function RemoveDialog({ member, onClose }: { member: MemberDto | null; onClose: 
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent
-        title={`Remove ${fullName(member)}?`}
+        title={`Remove ${displayName(member)}?`}
         description={`${member.email} loses access to this store immediately. Their account stays.`}
       >
         <div className="flex justify-end gap-2">
@@ -50,7 +52,7 @@ function RemoveDialog({ member, onClose }: { member: MemberDto | null; onClose: 
             Cancel
           </Button>
           <Button variant="destructive" onClick={confirm} disabled={remove.isPending}>
-            {remove.isPending ? 'Removing…' : `Remove ${member.firstName}`}
+            {remove.isPending ? 'Removing…' : `Remove ${member.firstName ?? member.email}`}
           </Button>
         </div>
       </DialogContent>
@@ -70,7 +72,7 @@ export function TeamManager({ currentUserId, actorRole }: { currentUserId: strin
     try {
       await changeRole.mutateAsync({ userId: member.userId, role: role as (typeof INVITABLE_ROLES)[number] });
       await queryClient.invalidateQueries({ queryKey: trpc.store.members.list.queryKey() });
-      toast.success(`${fullName(member)} is now ${role}`);
+      toast.success(`${displayName(member)} is now ${role}`);
     } catch (error) {
       toast.error(apiErrorInfo(error).message);
       await queryClient.invalidateQueries({ queryKey: trpc.store.members.list.queryKey() });
@@ -117,10 +119,12 @@ export function TeamManager({ currentUserId, actorRole }: { currentUserId: strin
                 return (
                   <tr key={member.membershipId} className="flex flex-wrap items-center sm:table-row">
                     <td className="w-full px-4 pt-3 sm:w-auto sm:py-3">
-                      <div className="font-medium text-gray-900">
-                        {fullName(member)} {isSelf ? <span className="text-gray-500">(you)</span> : null}
+                      <div className="break-all font-medium text-gray-900 sm:break-normal">
+                        {displayName(member)} {isSelf ? <span className="text-gray-500">(you)</span> : null}
                       </div>
-                      <div className="break-all text-gray-600 sm:break-normal">{member.email}</div>
+                      {member.firstName !== null ? (
+                        <div className="break-all text-gray-600 sm:break-normal">{member.email}</div>
+                      ) : null}
                       <div className="mt-1 sm:hidden">
                         <StatusBadge member={member} />
                       </div>
@@ -128,7 +132,7 @@ export function TeamManager({ currentUserId, actorRole }: { currentUserId: strin
                     <td className="px-4 py-3">
                       {editable ? (
                         <Select
-                          aria-label={`Role of ${fullName(member)}`}
+                          aria-label={`Role of ${displayName(member)}`}
                           className="h-9 w-36"
                           value={member.role}
                           onChange={(event) => onRoleChange(member, event.target.value as MemberRole)}
@@ -147,7 +151,10 @@ export function TeamManager({ currentUserId, actorRole }: { currentUserId: strin
                       <StatusBadge member={member} />
                     </td>
                     <td className="hidden px-4 py-3 text-gray-600 sm:table-cell">
-                      <RelativeTime value={member.lastLoginAt} />
+                      <RelativeTime
+                        value={member.lastLoginAt}
+                        empty={member.status === 'invited' ? 'Not accepted yet' : 'Never'}
+                      />
                     </td>
                     <td className="ml-auto px-4 py-3 text-right">
                       {editable ? (

@@ -15,7 +15,8 @@ async function waitUntilStored(fetchMedia: (mediaId: string) => Promise<MediaDto
   while (Date.now() < deadline) {
     const media = await fetchMedia(mediaId);
     if (media.status === 'uploaded' || media.status === 'ready') return;
-    if (media.status === 'failed') throw new Error('Storage rejected the file. Check its type and size.');
+    // The server says why (e.g. a web page renamed to .png): its message is written for the user.
+    if (media.status === 'failed') throw new Error(media.failure?.message ?? 'Storage rejected the file.');
     await new Promise((resolve) => setTimeout(resolve, FINALIZE_POLL_MS));
   }
   throw new Error('The upload is taking longer than expected. Refresh in a minute to see it.');

@@ -5,6 +5,7 @@ import { ImagePlus } from 'lucide-react';
 import { type DragEvent, useEffect, useId, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { cn } from '@/lib/cn';
+import { countOf } from '@/lib/plural';
 import { type GalleryPreview, GalleryTile } from './gallery-tile';
 import { GalleryUploadTile, type PendingUpload } from './gallery-upload-tile';
 
@@ -65,7 +66,7 @@ export function GalleryField({ value, onChange, known, itemErrors, error, disabl
     if (done.length === 0) return;
     onChange([...value, ...done.map((item) => item.mediaId as string)]);
     setPending((current) => current.filter((item) => !done.includes(item)));
-    setAnnouncement(`${done.length} ${done.length === 1 ? 'image' : 'images'} added.`);
+    setAnnouncement(`${countOf(done.length, { one: 'image', other: 'images' })} added.`);
   }, [pending, value, onChange]);
 
   const addFiles = (files: File[]) => {

@@ -10,6 +10,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { FormError } from '@/components/ui/field';
 import { LoadMoreFooter } from '@/components/ui/load-more-footer';
 import { formatCount } from '@/lib/catalog-format';
+import { countOf, PRODUCT } from '@/lib/plural';
 import { apiErrorInfo, useTRPC } from '@/lib/trpc';
 import { useDebounced } from '@/lib/use-debounced';
 import { useUrlFilters } from '@/lib/use-url-filters';
@@ -110,7 +111,7 @@ export function ProductsConsole({ initialFilters, initialPage, initialAt, canEdi
         footer={
           items.length > 0 ? (
             <LoadMoreFooter query={list} countTestId="products-count">
-              Showing {formatCount(items.length)} of {formatCount(total)} {total === 1 ? 'product' : 'products'}
+              Showing {formatCount(items.length)} of {countOf(total, PRODUCT)}
             </LoadMoreFooter>
           ) : null
         }

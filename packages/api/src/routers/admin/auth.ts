@@ -13,7 +13,7 @@ export const adminLoginProcedure = publicProcedure
     return result;
   });
 
-/** Mounted only outside production (see createAppRouter). */
+/** Mounted only with ENABLE_DEV_ADMIN_REGISTER, which production refuses (see createAdminRouter). */
 export const devRegisterAdminProcedure = publicProcedure
   .input(devAdminRegisterInput)
   .output(authResult)

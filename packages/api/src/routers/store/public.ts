@@ -1,8 +1,9 @@
 import { publicStoreDto, storeIdInput } from '@pf/domain';
-import { getPublicStore } from '../../services/store/profile';
-import { authedProcedure } from '../../trpc/procedures';
+import { getPublicStore } from '../../services/store/public-store';
+import { storeProcedure } from '../../trpc/procedures';
 
-export const getPublicStoreProcedure = authedProcedure
+/** A store as its storefront shows it, for the caller's own store or a vendor listed to it; else NOT_FOUND. */
+export const getPublicStoreProcedure = storeProcedure({ capability: 'readStore' })
   .input(storeIdInput)
   .output(publicStoreDto)
-  .query(({ ctx, input }) => getPublicStore(ctx.deps, input.storeId));
+  .query(({ ctx, input }) => getPublicStore(ctx.deps, ctx.store, input.storeId));

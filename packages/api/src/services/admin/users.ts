@@ -14,7 +14,7 @@ async function createSystemUser(
   actorUserId: string | null,
   meta: RequestMeta,
 ) {
-  const passwordHash = await deps.hasher.hash(input.password);
+  const passwordHash = await deps.hasher.forClient(meta.ip).hash(input.password);
   try {
     return await deps.db.transaction(async (tx) => {
       const [user] = await tx
@@ -48,14 +48,19 @@ async function createSystemUser(
   }
 }
 
-/** Non-production only (the procedure is not mounted in production): seeds an admin and signs them in. */
+/**
+ * Creates a system admin and signs them in; only with ENABLE_DEV_ADMIN_REGISTER (the procedure is not even
+ * mounted otherwise, and production refuses the setting). Checked here too, so no other caller can reach it.
+ */
 export async function devRegisterAdmin(
   deps: AppDeps,
   input: z.output<typeof devAdminRegisterInput>,
   meta: RequestMeta,
 ) {
-  if (deps.config.APP_ENV === 'production') throw new AppError('FORBIDDEN', 'Not available in production.');
-  await deps.rateLimit(deps.policies.register, meta.ip, input.email);
+  if (!deps.config.ENABLE_DEV_ADMIN_REGISTER || deps.config.APP_ENV === 'production') {
+    throw new AppError('NOT_FOUND', 'Not found.');
+  }
+  await deps.rateLimit(deps.policies.register, { ip: meta.ip, email: input.email });
   const user = await createSystemUser(deps, input, 'admin', null, meta);
   return startSession(deps, user.id, { storeless: true });
 }

@@ -17,9 +17,9 @@ export async function register(deps: AppDeps, input: RegisterInput, meta: Reques
   if (existing) {
     await verifyCredentials(deps, input, meta, 'register');
   } else {
-    await deps.rateLimit(deps.policies.register, meta.ip, input.email);
+    await deps.rateLimit(deps.policies.register, { ip: meta.ip, email: input.email });
     parseOrThrow(newPasswordSchema, input.password, 'password');
-    passwordHash = await deps.hasher.hash(input.password);
+    passwordHash = await deps.hasher.forClient(meta.ip).hash(input.password);
   }
 
   const { userId, storeId } = await deps.db

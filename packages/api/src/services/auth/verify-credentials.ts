@@ -14,11 +14,13 @@ export async function verifyCredentials(
   policy: 'login' | 'register' = 'login',
 ) {
   const email = normalizeEmail(input.email);
-  await deps.rateLimit(deps.policies[policy], meta.ip, email);
+  await deps.rateLimit(deps.policies[policy], { ip: meta.ip, email });
   const user = await findUserByEmail(deps.db, email);
+  // The client's share of the hash queue: a flood from one address cannot fill it for everyone.
+  const hasher = deps.hasher.forClient(meta.ip);
   const valid = user
-    ? await deps.hasher.verify(user.passwordHash, input.password)
-    : await deps.hasher.verifyDummy(input.password);
+    ? await hasher.verify(user.passwordHash, input.password)
+    : await hasher.verifyDummy(input.password);
   if (!user || !valid || !user.isActive) {
     deps.metrics.authEvents.inc({ event: 'login_failed' });
     throw new AppError('UNAUTHORIZED', MESSAGES.invalidCredentials);

@@ -1,13 +1,21 @@
-import type { ProductCardDto } from '@pf/domain';
+import { type ProductCardDto, stockAvailability } from '@pf/domain';
 import type { AppDeps } from '../../deps';
-import { signedReadUrl } from '../media/read-url';
+import { signedThumbnailUrl } from '../media/read-url';
 import type { PageRow } from './page';
 import type { ScopeVendor } from './scope';
 
-/** The position-0 gallery image as a read URL; null without an image or while it cannot be read. */
+/**
+ * The position-0 gallery image as a read URL, at grid size when it has a small rendition; null without an image
+ * or while it cannot be read.
+ */
 function thumbnailUrl(deps: AppDeps, row: PageRow): Promise<string | null> {
   if (!row.thumbnail_key || !row.thumbnail_kind || !row.thumbnail_status) return Promise.resolve(null);
-  return signedReadUrl(deps, { kind: row.thumbnail_kind, status: row.thumbnail_status, objectKey: row.thumbnail_key });
+  return signedThumbnailUrl(deps, {
+    kind: row.thumbnail_kind,
+    status: row.thumbnail_status,
+    objectKey: row.thumbnail_key,
+    thumbnailKey: row.thumbnail_small_key,
+  });
 }
 
 /** Grid cards; vendor names come from the scope's vendor list rather than a join per row. */
@@ -29,6 +37,7 @@ export function toCards(deps: AppDeps, rows: PageRow[], vendors: ScopeVendor[]):
       moq: row.moq,
       hasVolumeDiscount: row.has_volume_discount,
       inStock: row.in_stock,
+      availability: stockAvailability(row.available_qty, row.moq),
       thumbnailUrl: await thumbnailUrl(deps, row),
       vendor: { id: row.store_id, name: names.get(row.store_id) ?? '' },
       createdAt: row.created_at,

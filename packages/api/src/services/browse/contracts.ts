@@ -1,4 +1,4 @@
-import { browseFacets, browsePage, browseProductsInput, uuidSchema, vendorSummaryDto } from '@pf/domain';
+import { browseFacets, browsePage, browseProductsInput, storefrontVendorDto, uuidSchema } from '@pf/domain';
 import { z } from 'zod';
 
 /**
@@ -15,5 +15,5 @@ export type BrowseResult = z.infer<typeof browseResult>;
 export const storefrontInput = z.object({ vendorId: uuidSchema }).and(browseProductsInput);
 export type StorefrontQuery = z.output<typeof storefrontInput>;
 
-export const storefrontResult = browseResult.extend({ vendor: vendorSummaryDto });
+export const storefrontResult = browseResult.extend({ vendor: storefrontVendorDto });
 export type StorefrontResult = z.infer<typeof storefrontResult>;

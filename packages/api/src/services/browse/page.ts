@@ -39,9 +39,13 @@ export interface PageRow extends Record<string, unknown> {
   store_id: string;
   created_at: string;
   in_stock: boolean;
+  /** Free units: on hand less reserved, never negative. */
+  available_qty: number;
   thumbnail_kind: MediaKind | null;
   thumbnail_status: MediaStatus | null;
   thumbnail_key: string | null;
+  /** The image's grid-size rendition, when it has one. */
+  thumbnail_small_key: string | null;
   sort_text: string;
 }
 
@@ -104,8 +108,9 @@ export function pageStatement(q: PageQuery): SQL {
       ${card.hasVolumeDiscount} as has_volume_discount, ${card.storeId} as store_id,
       to_char(${card.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
       coalesce(${stock.onHandQty} > ${stock.reservedQty}, false) as in_stock,
+      greatest(coalesce(${stock.onHandQty} - ${stock.reservedQty}, 0), 0) as available_qty,
       ${thumb.kind}::text as thumbnail_kind, ${thumb.status}::text as thumbnail_status,
-      ${thumb.objectKey} as thumbnail_key, page.sort_text
+      ${thumb.objectKey} as thumbnail_key, ${thumb.thumbnailKey} as thumbnail_small_key, page.sort_text
     from page
     join ${products} ${card} on ${card.id} = page.id
     left join ${inventoryItems} ${stock} on ${stock.productId} = page.id

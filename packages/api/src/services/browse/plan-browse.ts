@@ -5,7 +5,7 @@ import { type CountRequest, countsFor } from './facets';
 import { allFilterConditions, normalizeFilters, p } from './filters';
 import type { PageQuery } from './page';
 import { type BrowseScope, type ScopeVendor, scopeKey } from './scope';
-import { type Search, searchableText } from './search';
+import { type Search, searchableText, unmatchableSearch } from './search';
 import { effectiveSort, sortPlan } from './sorting';
 import { listedProductWhere, ownProductWhere } from './visibility-sql';
 
@@ -37,6 +37,8 @@ async function chooseSearch(
   q: string | undefined,
   countsWith: (search: Search) => CountRequest,
 ): Promise<Search | null> {
+  const unmatchable = unmatchableSearch(q);
+  if (unmatchable) return unmatchable;
   const text = await searchableText(deps, q);
   if (!text) return null;
   const exact: Search = { text, mode: 'exact' };

@@ -1,6 +1,7 @@
 import { media, stores } from '@pf/db';
-import { AppError } from '@pf/domain';
+import { AppError, type StorefrontVendorDto } from '@pf/domain';
 import { eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { AppDeps } from '../../deps';
 import { signedReadUrl } from '../media/read-url';
 import type { ActiveStore } from '../types';
@@ -10,12 +11,15 @@ import { type BrowseScope, listedScopeFor, vendorsInScope } from './scope';
 
 const notAvailable = () => new AppError('NOT_FOUND', 'This vendor is not available.');
 
-/** Name, place, logo and badge, as a buyer sees the seller. */
-async function vendorSummary(deps: AppDeps, vendorId: string) {
+const banner = alias(media, 'banner');
+
+/** Name, place, logo, badge, banner, phone and "About the business", as a buyer sees the seller. */
+async function vendorSummary(deps: AppDeps, vendorId: string): Promise<StorefrontVendorDto> {
   const [row] = await deps.db
-    .select({ store: stores, logo: media })
+    .select({ store: stores, logo: media, banner })
     .from(stores)
     .leftJoin(media, eq(media.id, stores.logoMediaId))
+    .leftJoin(banner, eq(banner.id, stores.bannerMediaId))
     .where(eq(stores.id, vendorId));
   if (!row) throw notAvailable();
   const { store, logo } = row;
@@ -26,6 +30,9 @@ async function vendorSummary(deps: AppDeps, vendorId: string) {
     city: store.address.city,
     state: store.address.state,
     badges: store.kycStatus === 'verified' ? ['verified' as const] : [],
+    description: store.description,
+    phone: store.phone,
+    bannerUrl: row.banner ? await signedReadUrl(deps, row.banner) : null,
   };
 }
 

@@ -11,6 +11,7 @@ import type { AppDeps } from '../../deps';
 import { emit } from '../../events/emit';
 import { recordAudit } from '../audit';
 import { reconcileAttachments } from '../media/attachments';
+import { refusedMediaError } from '../media/read-url';
 import type { ActiveStore, RequestMeta } from '../types';
 import { utcDayOf } from './dates';
 import { selectLicenses, toLicenseDto } from './license-dto';
@@ -23,8 +24,9 @@ const conflict = (field: 'number' | 'mediaId', message: string, constraint: stri
 
 /** Unique violations are the authority on duplicates (a pre-check would race); each names its field. */
 function duplicateError(error: unknown): AppError | null {
-  if (isUniqueViolation(error, 'licenses_number_key')) {
-    return conflict('number', 'A license with this number is already on file.', 'licenses_number_key');
+  // Unique per store: the answer is about this store's own licenses, never anyone else's.
+  if (isUniqueViolation(error, 'licenses_store_number_key')) {
+    return conflict('number', 'A license with this number is already on file.', 'licenses_store_number_key');
   }
   if (isUniqueViolation(error, 'licenses_object_key_key')) {
     return conflict('mediaId', 'This document already backs another license.', 'licenses_object_key_key');
@@ -38,9 +40,11 @@ function duplicateError(error: unknown): AppError | null {
  */
 async function lockUsableDocument(tx: Transaction, storeId: string, mediaId: string) {
   const [document] = await tx.select().from(media).where(eq(media.id, mediaId)).for('update');
-  if (!document) throw new AppError('NOT_FOUND', 'Document not found.');
-  if (document.storeId !== storeId) throw new AppError('FORBIDDEN', 'This document belongs to another store.');
+  // Another store's document answers exactly like a missing one: the id of another store cannot be confirmed.
+  if (!document || document.storeId !== storeId) throw new AppError('NOT_FOUND', 'Document not found.');
   if (!READABLE_MEDIA_STATUSES.includes(document.status)) {
+    const refused = refusedMediaError(document);
+    if (refused) throw refused;
     throw new AppError('STATE_CONFLICT', 'media not ready', { details: { mediaStatus: document.status } });
   }
   if (!ALLOWED_MIME_TYPES.license_doc.includes(document.mimeType)) {
@@ -96,7 +100,7 @@ export async function createLicense(
       await emit(tx, {
         type: 'license_status_changed',
         aggregateId: license.id,
-        data: { license_id: license.id, store_id: store.id, status: 'pending' },
+        data: { license_id: license.id, store_id: store.id, status: 'pending', store_name: store.name },
         actor: { userId: actorUserId, storeId: store.id, role: store.role },
         occurredAt: now,
       });

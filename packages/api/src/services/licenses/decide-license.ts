@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../deps';
 import { emit } from '../../events/emit';
 import { recordAudit } from '../audit';
+import { markLicenseReviewRead } from '../notifications/license-review';
 import type { RequestMeta } from '../types';
 import { getLicenseForAdmin } from './admin-queue';
 import { licenseStatusesOf, lockStoreKyc, writeKyc } from './store-kyc';
@@ -12,7 +13,8 @@ const notFound = () => new AppError('NOT_FOUND', 'License not found.');
 
 /**
  * An admin verifies or rejects a pending license (DOMAIN §3.1, §5.5). Status, decision, store KYC, the
- * event that notifies the store and the audit row commit together; a second decision is refused.
+ * event that notifies the store, the admins' review request (now read) and the audit row commit together; a
+ * second decision is refused.
  */
 export async function decideLicense(
   deps: AppDeps,
@@ -59,6 +61,7 @@ export async function decideLicense(
       actor: { userId: adminUserId, role: 'admin' },
       occurredAt: now,
     });
+    await markLicenseReviewRead(tx, license.id, now);
     await recordAudit(tx, {
       actorUserId: adminUserId,
       storeId: license.storeId,

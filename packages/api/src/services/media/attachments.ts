@@ -8,7 +8,7 @@ import {
   PROTECTED_ENTITY_TYPES,
 } from '@pf/domain';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { isReadableStatus } from './read-url';
+import { isReadableStatus, refusedMediaError } from './read-url';
 
 type UnprotectedEntityType = Exclude<AttachmentEntityType, 'license' | 'ad'>;
 type Detacher = (tx: DbOrTx, usage: { entityId: string; mediaId: string }) => Promise<unknown>;
@@ -103,6 +103,8 @@ export async function reconcileAttachments(tx: DbOrTx, input: ReconcileInput) {
         kind: media.kind,
         status: media.status,
         objectKey: media.objectKey,
+        failureCode: media.failureCode,
+        failureMessage: media.failureMessage,
       })
       .from(media)
       .where(inArray(media.id, added))
@@ -117,6 +119,8 @@ export async function reconcileAttachments(tx: DbOrTx, input: ReconcileInput) {
       }
       const usable = isReadableStatus(row.status) || (input.allowPending === true && row.status === 'pending');
       if (!usable) {
+        const refused = refusedMediaError(row);
+        if (refused) throw refused;
         const message = row.status === 'pending' ? 'media upload pending' : `media is not usable (${row.status})`;
         throw new AppError('STATE_CONFLICT', message, { details: { mediaId: id, status: row.status } });
       }

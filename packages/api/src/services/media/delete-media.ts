@@ -6,6 +6,7 @@ import { emit } from '../../events/emit';
 import { recordAudit } from '../audit';
 import type { ActiveStore, RequestMeta } from '../types';
 import { protectedUsagesOf } from './attachments';
+import { mediaNotFound } from './find-media';
 
 const ALREADY_REQUESTED = new Set(['delete_requested', 'delete_failed', 'deleted']);
 
@@ -25,8 +26,8 @@ export async function requestMediaDeletion(
   return deps.db.transaction(async (tx) => {
     // Locked so a concurrent attach either commits first (and is seen below) or sees `delete_requested`.
     const [row] = await tx.select().from(media).where(eq(media.id, mediaId)).for('update');
-    if (!row) throw new AppError('NOT_FOUND', 'Media not found.');
-    if (row.storeId !== store.id) throw new AppError('FORBIDDEN', 'This file belongs to another store.');
+    // Another store's file answers exactly like a missing one.
+    if (!row || row.storeId !== store.id) throw mediaNotFound();
     if (ALREADY_REQUESTED.has(row.status)) return { mediaId, status: 'delete_requested' as const };
     const blocking = await protectedUsagesOf(tx, mediaId);
     if (blocking.length > 0) {

@@ -8,13 +8,13 @@ import { signReadUrl } from './read-url';
 /** Who is reading: a member of a store reads that store's media; a system admin reads any store's. */
 export type MediaReader = { kind: 'store'; storeId: string } | { kind: 'admin' };
 
-/** The media row if the reader may see it: missing ⇒ NOT_FOUND, another store's ⇒ FORBIDDEN (DOMAIN §5.4). */
+/** Missing media and another store's media get this same answer, so an id of another store cannot be confirmed. */
+export const mediaNotFound = () => new AppError('NOT_FOUND', 'Media not found.');
+
+/** The media row if the reader may see it; anything else is NOT_FOUND, exactly as for a random id. */
 export async function findReadableMedia(db: DbOrTx, reader: MediaReader, mediaId: string): Promise<MediaRow> {
   const [row] = await db.select().from(media).where(eq(media.id, mediaId)).limit(1);
-  if (!row) throw new AppError('NOT_FOUND', 'Media not found.');
-  if (reader.kind === 'store' && row.storeId !== reader.storeId) {
-    throw new AppError('FORBIDDEN', 'This file belongs to another store.');
-  }
+  if (!row || (reader.kind === 'store' && row.storeId !== reader.storeId)) throw mediaNotFound();
   return row;
 }
 

@@ -55,7 +55,12 @@ export async function relayGcsNotifications(
     }
     try {
       await deps.db.transaction((tx) =>
-        emit(tx, { type: 'media_object_finalized', aggregateId: decision.data.object_key, data: decision.data }),
+        emit(tx, {
+          type: 'media_object_finalized',
+          aggregateId: decision.data.object_key,
+          data: decision.data,
+          occurredAt: deps.clock.now(),
+        }),
       );
       done.push(message.ackId);
     } catch (error) {

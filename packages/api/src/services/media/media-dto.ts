@@ -17,4 +17,8 @@ export const toMediaDto = async (deps: AppDeps, row: MediaRow): Promise<MediaDto
   createdAt: row.createdAt.toISOString(),
   uploadedAt: row.uploadedAt?.toISOString() ?? null,
   url: await signedReadUrl(deps, row),
+  failure:
+    row.status === 'failed' && row.failureCode
+      ? { code: row.failureCode, message: row.failureMessage ?? 'Storage refused the file.' }
+      : null,
 });

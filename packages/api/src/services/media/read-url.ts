@@ -1,4 +1,12 @@
-import { AppError, type MediaKind, type MediaStatus, PRIVATE_MEDIA_KINDS, READABLE_MEDIA_STATUSES } from '@pf/domain';
+import {
+  AppError,
+  ERROR_CODES,
+  type ErrorCode,
+  type MediaKind,
+  type MediaStatus,
+  PRIVATE_MEDIA_KINDS,
+  READABLE_MEDIA_STATUSES,
+} from '@pf/domain';
 import type { AppDeps } from '../../deps';
 
 /** The fields a read URL depends on; any media row (or a join selecting them) will do. */
@@ -41,4 +49,28 @@ export async function signReadUrl(deps: AppDeps, media: MediaToRead): Promise<{ 
 export async function signedReadUrl(deps: AppDeps, media: MediaToRead): Promise<string | null> {
   if (!isReadableStatus(media.status)) return null;
   return (await signReadUrl(deps, media)).url;
+}
+
+/**
+ * Media whose bytes storage refused answers with the refusal's own code and sentence (MEDIA_CONTENT_MISMATCH
+ * for a web page sent as a PNG), so attaching it says why; null for media that did not fail that way.
+ */
+export function refusedMediaError(media: {
+  id: string;
+  status: MediaStatus;
+  failureCode: string | null;
+  failureMessage: string | null;
+}): AppError | null {
+  if (media.status !== 'failed' || !media.failureCode || !Object.hasOwn(ERROR_CODES, media.failureCode)) return null;
+  return new AppError(media.failureCode as ErrorCode, media.failureMessage ?? 'Storage refused the file.', {
+    details: { mediaId: media.id, status: media.status },
+  });
+}
+
+/**
+ * For grids and thumbnails: the read URL of the image's small rendition when it has one, else of the original
+ * (vendor uploads have no rendition yet and are shown scaled down).
+ */
+export function signedThumbnailUrl(deps: AppDeps, media: MediaToRead & { thumbnailKey: string | null }) {
+  return signedReadUrl(deps, media.thumbnailKey ? { ...media, objectKey: media.thumbnailKey } : media);
 }

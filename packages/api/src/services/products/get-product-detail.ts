@@ -1,5 +1,5 @@
 import { media, products, stores } from '@pf/db';
-import { AppError, freeQuantity, isVisibleToBuyer, type ProductDetailDto } from '@pf/domain';
+import { AppError, freeQuantity, isVisibleToBuyer, type ProductDetailDto, stockAvailability } from '@pf/domain';
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../deps';
 import { addressStateOf } from '../browse/scope';
@@ -53,5 +53,6 @@ export async function getProductDetail(
     vendorSummaryOf(deps, row.vendor),
   ]);
   const availableQty = freeQuantity(parts.stock);
-  return { ...facts, availableQty, inStock: availableQty > 0, vendor };
+  const availability = stockAvailability(availableQty, row.product.moq);
+  return { ...facts, availableQty, inStock: availableQty > 0, availability, vendor };
 }

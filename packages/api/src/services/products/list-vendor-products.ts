@@ -2,9 +2,9 @@ import { inventoryItems, media, productMedia, products } from '@pf/db';
 import type { ListVendorProductsQuery, VendorProductPage, VendorProductSort } from '@pf/domain';
 import { and, asc, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../deps';
+import { signedThumbnailUrl } from '../media/read-url';
 import type { ActiveStore } from '../types';
 import { decodeListCursor, encodeListCursor, type ListCursor } from './list-cursor';
-import { readUrlOf } from './media-urls';
 import { toStockDto } from './stock';
 
 const freeStock = sql<number>`(${inventoryItems.onHandQty} - ${inventoryItems.reservedQty})`;
@@ -101,7 +101,7 @@ export async function listVendorProducts(
       isFeatured: product.isFeatured,
       hasVolumeDiscount: product.hasVolumeDiscount,
       coaAdded: product.coaMediaId !== null,
-      thumbnailUrl: await readUrlOf(deps, thumbnail),
+      thumbnailUrl: thumbnail ? await signedThumbnailUrl(deps, thumbnail) : null,
       stock: toStockDto(stock),
       createdAt: product.createdAt.toISOString(),
       updatedAt: product.updatedAt.toISOString(),

@@ -2,6 +2,7 @@ import { type DbOrTx, inventoryItems, media, productMedia, productVolumeDiscount
 import type { VendorProductDto } from '@pf/domain';
 import { asc, eq } from 'drizzle-orm';
 import type { AppDeps } from '../../deps';
+import { signedThumbnailUrl } from '../media/read-url';
 import { readUrlOf } from './media-urls';
 import { editableValuesOf, type ProductRow } from './product-fields';
 import { toStockDto } from './stock';
@@ -45,6 +46,7 @@ export async function productFactsOf(deps: AppDeps, product: ProductRow, parts: 
         position: item.position,
         mimeType: item.media.mimeType,
         url: await readUrlOf(deps, item.media),
+        thumbnailUrl: await signedThumbnailUrl(deps, item.media),
       })),
     ),
     readUrlOf(deps, parts.coa),

@@ -1,5 +1,5 @@
 import { type DbOrTx, productMedia, productVolumeDiscounts } from '@pf/db';
-import type { DiscountTier } from '@pf/domain';
+import { type DiscountTier, ppmToPercentText, requirePercentPpm } from '@pf/domain';
 import { eq } from 'drizzle-orm';
 import { reconcileAttachments } from '../media/attachments';
 import type { MediaRow } from './product-media';
@@ -18,7 +18,8 @@ export async function replaceTiers(tx: DbOrTx, product: OwnedProduct, tiers: rea
       storeId: product.storeId,
       productId: product.id,
       minQty: tier.minQty,
-      discountPercent: String(tier.discountPercent),
+      // Exact decimal text for numeric(7,4): the input allows at most 4 decimals.
+      discountPercent: ppmToPercentText(requirePercentPpm(tier.discountPercent)),
     })),
   );
 }

@@ -30,10 +30,11 @@ export async function answerInvitation(
   accept: boolean,
   meta: RequestMeta,
 ) {
+  const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(storeMemberships)
-      .set({ status: accept ? 'active' : 'removed', updatedAt: deps.clock.now() })
+      .set({ status: accept ? 'active' : 'removed', updatedAt: now })
       .where(
         and(
           eq(storeMemberships.userId, userId),
@@ -55,6 +56,7 @@ export async function answerInvitation(
           member_name: member ? `${member.firstName} ${member.lastName}` : 'A new member',
           role: updated.role,
         },
+        occurredAt: now,
       });
     }
     await recordAudit(tx, {

@@ -28,11 +28,17 @@ const memberColumns = {
 };
 
 type MemberRow = { createdAt: Date; lastLoginAt: Date | null } & Omit<MemberDto, 'createdAt' | 'lastLoginAt'>;
-const toMemberDto = (row: MemberRow): MemberDto => ({
-  ...row,
-  createdAt: row.createdAt.toISOString(),
-  lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
-});
+/** An invitee is only the email the store typed until they accept: their account's details are their own. */
+const toMemberDto = (row: MemberRow): MemberDto => {
+  const accepted = row.status !== 'invited';
+  return {
+    ...row,
+    firstName: accepted ? row.firstName : null,
+    lastName: accepted ? row.lastName : null,
+    createdAt: row.createdAt.toISOString(),
+    lastLoginAt: accepted ? (row.lastLoginAt?.toISOString() ?? null) : null,
+  };
+};
 
 const selectMembers = (db: DbOrTx, storeId: string, membershipId?: string) =>
   db
@@ -79,9 +85,11 @@ export async function inviteMember(
   meta: RequestMeta,
 ) {
   onlyOwnersTouchOwners(store, input.role);
+  // Before anything is looked up or hashed: each new account costs an Argon2 hash and an email.
+  await deps.rateLimit(deps.policies.invite, { user: actorUserId, email: input.email });
   const existingUser = await findUserByEmail(deps.db, input.email);
   const temporaryPassword = existingUser ? null : generateTemporaryPassword();
-  const passwordHash = temporaryPassword ? await deps.hasher.hash(temporaryPassword) : null;
+  const passwordHash = temporaryPassword ? await deps.hasher.forClient(meta.ip).hash(temporaryPassword) : null;
 
   return deps.db.transaction(async (tx) => {
     await lockStore(tx, store.id);

@@ -14,14 +14,6 @@ export async function getOwnStore(deps: AppDeps, store: ActiveStore) {
   return storeDtoWithImages(deps, deps.db, row);
 }
 
-/** Any signed-in caller may read another store's public profile; private fields are left out. */
-export async function getPublicStore(deps: AppDeps, storeId: string) {
-  const [row] = await deps.db.select().from(stores).where(eq(stores.id, storeId)).limit(1);
-  if (!row) throw notFound();
-  const { subscriptionActive: _s, ownerUserId: _o, ...publicFields } = await storeDtoWithImages(deps, deps.db, row);
-  return publicFields;
-}
-
 /** Patch semantics: absent = unchanged, null = cleared. Address, type, KYC and subscription are not editable. */
 export async function updateStore(
   deps: AppDeps,

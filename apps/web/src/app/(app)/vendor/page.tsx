@@ -1,15 +1,15 @@
-import { CreditCard, FileBadge, Inbox, Package } from 'lucide-react';
+import { FileBadge, Inbox, Package } from 'lucide-react';
 import type { Metadata } from 'next';
+import { ListingChecklist } from '@/components/billing/listing-checklist';
 import { ComingSoon } from '@/components/coming-soon';
 import { HomeCard } from '@/components/home-card';
 import { PageHeader } from '@/components/page-header';
 import { StoreStatus } from '@/components/store-status';
+import { countOf, PRODUCT } from '@/lib/plural';
 import { requireArea } from '@/server/access';
 import { getServerCaller } from '@/server/caller';
 
 export const metadata: Metadata = { title: 'Vendor home' };
-
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 export default async function VendorHome() {
   const me = await requireArea('vendor');
@@ -35,11 +35,18 @@ export default async function VendorHome() {
         <div className="lg:col-span-2">
           <StoreStatus store={store} subscriptionActive={profile.subscriptionActive} />
         </div>
+        <div className="lg:col-span-2">
+          <ListingChecklist
+            kycStatus={profile.kycStatus}
+            subscriptionActive={profile.subscriptionActive}
+            canManageBilling={store.role === 'owner'}
+          />
+        </div>
         <HomeCard icon={Package} title="Products and inventory" links={productLinks}>
           <p data-testid="catalog-summary">
             {all.total === 0
               ? 'No products yet. List products with volume discounts and keep stock in sync.'
-              : `${count(all.total, 'product', 'products')} in your catalog, ${count(lowStock.total, 'is', 'are')} low on stock.`}
+              : `${countOf(all.total, PRODUCT)} in your catalog, ${countOf(lowStock.total, { one: 'is', other: 'are' })} low on stock.`}
           </p>
         </HomeCard>
         <HomeCard
@@ -49,9 +56,6 @@ export default async function VendorHome() {
         >
           Upload your producer or grower license; an admin verifies it before buyers can see you.
         </HomeCard>
-        <ComingSoon icon={CreditCard} title="Subscription">
-          A vendor subscription makes your store visible in the marketplace.
-        </ComingSoon>
         <ComingSoon icon={Inbox} title="Incoming orders">
           Accept or reject orders per order and per line.
         </ComingSoon>

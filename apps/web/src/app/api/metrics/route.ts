@@ -1,11 +1,10 @@
-import { metricsText } from '@pf/api';
+import { handleMetricsRequest } from '@pf/api';
 import { getWebRuntime } from '@/server/runtime';
 
 export const dynamic = 'force-dynamic';
 
-/** Prometheus scrape endpoint. */
-export async function GET() {
+/** Prometheus scrape endpoint: needs `Authorization: Bearer $METRICS_TOKEN` (404 when none is configured). */
+export async function GET(request: Request) {
   const { deps } = await getWebRuntime();
-  const { contentType, body } = await metricsText(deps);
-  return new Response(body, { headers: { 'content-type': contentType } });
+  return handleMetricsRequest(deps, request);
 }

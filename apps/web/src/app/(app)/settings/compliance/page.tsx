@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ListingChecklist } from '@/components/billing/listing-checklist';
 import { AddLicenseForm } from '@/components/compliance/add-license-form';
 import { KycSummary } from '@/components/compliance/kyc-summary';
 import { LicensesPanel } from '@/components/compliance/licenses-panel';
@@ -19,6 +20,13 @@ export default async function CompliancePage() {
       <div className="grid items-start gap-6 lg:grid-cols-5">
         <div className="min-w-0 space-y-6 lg:col-span-3">
           <KycSummary type={store.type} status={profile.kycStatus} subscriptionActive={profile.subscriptionActive} />
+          {store.type === 'vendor' ? (
+            <ListingChecklist
+              kycStatus={profile.kycStatus}
+              subscriptionActive={profile.subscriptionActive}
+              canManageBilling={store.role === 'owner'}
+            />
+          ) : null}
           <LicensesPanel role={store.role} storeType={store.type} />
         </div>
         <div className="min-w-0 lg:col-span-2">

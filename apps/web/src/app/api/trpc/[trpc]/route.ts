@@ -1,4 +1,3 @@
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { NextRequest } from 'next/server';
 import { sessionIdFromCookies } from '@/server/auth';
 import { getWebRuntime } from '@/server/runtime';
@@ -6,14 +5,10 @@ import { getWebRuntime } from '@/server/runtime';
 export const dynamic = 'force-dynamic';
 
 async function handler(req: NextRequest) {
-  const { router, createContext } = await getWebRuntime();
+  const { trpc } = await getWebRuntime();
   const browserSessionId = await sessionIdFromCookies((name) => req.cookies.get(name)?.value);
-  return fetchRequestHandler({
-    endpoint: '/api/trpc',
-    req,
-    router,
-    createContext: ({ resHeaders }) => createContext({ headers: req.headers, resHeaders, browserSessionId }),
-  });
+  return trpc(req, { browserSessionId });
 }
 
-export { handler as GET, handler as POST };
+// Every method reaches the handler, so a PUT or DELETE is answered 405 with the error contract and a request id.
+export { handler as DELETE, handler as GET, handler as PATCH, handler as POST, handler as PUT };

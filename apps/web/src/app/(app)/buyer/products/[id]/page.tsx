@@ -1,10 +1,9 @@
-import { isUuid } from '@pf/domain';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { BackLink } from '@/components/marketplace/back-link';
 import { ProductDetail } from '@/components/marketplace/product-detail';
-import { orNotFound } from '@/lib/marketplace-server';
+import { recordById } from '@/lib/record-by-id';
 import { requireArea } from '@/server/access';
 import { getServerCaller } from '@/server/caller';
 
@@ -14,8 +13,8 @@ interface Props {
 
 /** NOT_FOUND for missing, unlisted and other-state products alike (the API decides; the page cannot tell). */
 const loadProduct = cache(async (id: string) => {
-  if (!isUuid(id)) return null;
-  return orNotFound((await getServerCaller()).products.get({ productId: id }));
+  const caller = await getServerCaller();
+  return recordById(id, (productId) => caller.products.get({ productId }));
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
