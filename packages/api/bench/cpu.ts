@@ -16,7 +16,7 @@ const read = (path: string) => {
 };
 
 /** utime + stime of one process in ms (fields 14 and 15 of /proc/<pid>/stat, after the `(comm)` field). */
-function processCpuMs(pid: string): number {
+export function processCpuMs(pid: string): number {
   const stat = read(`/proc/${pid}/stat`);
   if (!stat) return 0;
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

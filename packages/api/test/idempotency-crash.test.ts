@@ -4,7 +4,9 @@ import type { RegisterInput } from '@pf/domain';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, registerInputFor, type TestApp, testRedisUrl } from '../src/testing';
-import { buildWorker, startProcess, type WorkerProcess } from './fault/harness';
+import { apiServerEnv, type CommitMoment, fixedEndpoint, startApiServer } from './fault/api-server';
+import { buildWorker, type WorkerProcess } from './fault/harness';
+import { postMutation, sendUntilAnswered } from './fault/trpc-client';
 import { RELAXED_LIMITS } from './helpers';
 
 /**
@@ -27,34 +29,26 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function startServer(killAt?: 'before' | 'after') {
-  const server = startProcess(bundle.file, 'api server', [], {
-    ...RELAXED_LIMITS,
-    DATABASE_URL: app.database.url,
-    REDIS_URL: testRedisUrl(),
-    APP_ENV: 'test',
-    // The same secret across restarts: request fingerprints and tokens must survive them, as in production.
-    AUTH_SECRET: 'crash-test-secret-that-is-long-enough-for-hs256',
-    LOG_LEVEL: 'silent',
-    ARGON2_MEMORY_KIB: '4096',
-    ARGON2_TIME_COST: '1',
-    ...(killAt ? { FAULT_KILL_AT: killAt } : {}),
+const serverEnv = () =>
+  // Its own secret, the same across restarts: request fingerprints and tokens must survive them.
+  apiServerEnv({
+    databaseUrl: app.database.url,
+    redisUrl: testRedisUrl(),
+    authSecret: 'crash-test-secret-that-is-long-enough-for-hs256',
   });
-  running.add(server);
-  void server.exited.then(() => running.delete(server));
-  await server.ready;
-  const url = /listening (\S+)/.exec(server.output())?.[1];
-  if (!url) throw new Error(`no url in: ${server.output()}`);
-  return { server, url };
+
+async function startServer(killAt?: CommitMoment) {
+  const server = await startApiServer(bundle.file, serverEnv(), killAt);
+  running.add(server.process);
+  void server.process.exited.then(() => running.delete(server.process));
+  return { server: server.process, url: server.url };
 }
 
-/** One tRPC mutation over HTTP, as the browser's mutation link sends it. */
 const registerOver = (url: string, key: string, input: RegisterInput) =>
-  fetch(`${url}/auth.register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': key },
-    body: JSON.stringify(input),
-  });
+  postMutation(url, 'auth.register', input, { key });
+/** The client's retry, as the web app's retrying link sends it: same key, until the server answers. */
+const retryRegister = (url: string, key: string, input: RegisterInput) =>
+  sendUntilAnswered(fixedEndpoint(url), 'auth.register', input, { key });
 
 const usersWith = (email: string) => app.deps.db.select().from(users).where(eq(users.email, email));
 const storesNamed = (name: string) => app.deps.db.select().from(stores).where(eq(stores.companyName, name));
@@ -74,12 +68,12 @@ describe('auth.register when the server dies mid-request', { timeout: 120_000 },
     expect((await recordsOf(key)).map((record) => record.responseStatus)).toEqual([200]);
 
     const restarted = await startServer();
-    const retry = await registerOver(restarted.url, key, input);
+    const retry = await retryRegister(restarted.url, key, input);
     expect(retry.status).toBe(200);
-    expect(retry.headers.get('idempotency-replayed')).toBe('true');
-    const body = (await retry.json()) as { result: { data: { activeStoreId: string; user: { email: string } } } };
-    expect(body.result.data.activeStoreId).toBe(store?.id);
-    expect(body.result.data.user.email).toBe(input.email);
+    expect(retry.replayed).toBe(true);
+    const data = retry.data as { activeStoreId: string; user: { email: string } };
+    expect(data.activeStoreId).toBe(store?.id);
+    expect(data.user.email).toBe(input.email);
     expect(await usersWith(input.email)).toHaveLength(1);
     expect(await storesNamed(input.companyName)).toHaveLength(1);
     await restarted.server.stop();
@@ -95,9 +89,9 @@ describe('auth.register when the server dies mid-request', { timeout: 120_000 },
     expect(await usersWith(input.email)).toHaveLength(0);
 
     const restarted = await startServer();
-    const retry = await registerOver(restarted.url, key, input);
+    const retry = await retryRegister(restarted.url, key, input);
     expect(retry.status).toBe(200);
-    expect(retry.headers.get('idempotency-replayed')).toBe('false');
+    expect(retry.replayed).toBe(false);
     expect(await usersWith(input.email)).toHaveLength(1);
     expect(await storesNamed(input.companyName)).toHaveLength(1);
     expect(await recordsOf(key)).toHaveLength(1);

@@ -26,6 +26,9 @@ export function createTestClock() {
   };
 }
 
+/** The test app's signing secret: a server process that must accept its tokens runs with the same one. */
+export const TEST_AUTH_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+
 export const testRedisUrl = () => process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface CallOptions {
@@ -46,7 +49,8 @@ export async function createTestApp(
   options: { clock?: Clock; logger?: Logger } = {},
 ) {
   const database: TestDatabase = await createTestDatabase();
-  const kv = createRedisKeyValueStore(testRedisUrl(), `pf-test:${randomBytes(6).toString('hex')}:`);
+  const redisKeyPrefix = `pf-test:${randomBytes(6).toString('hex')}:`;
+  const kv = createRedisKeyValueStore(testRedisUrl(), redisKeyPrefix);
   // Local object storage in a private temp folder, removed on close (a test may point STORAGE_ROOT elsewhere).
   const storageRoot = mkdtempSync(join(tmpdir(), 'pf-test-storage-'));
   const config = loadConfig({
@@ -54,7 +58,7 @@ export async function createTestApp(
     LOG_LEVEL: 'silent',
     DATABASE_URL: database.url,
     REDIS_URL: testRedisUrl(),
-    AUTH_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    AUTH_SECRET: TEST_AUTH_SECRET,
     // Cheaper hashing keeps the suite fast; the algorithm and code path are the production ones.
     ARGON2_MEMORY_KIB: '4096',
     ARGON2_TIME_COST: '1',
@@ -89,6 +93,8 @@ export async function createTestApp(
     deps: runtime.deps as AppDeps,
     router,
     database,
+    /** Sessions and rate limits live under it: a server process sharing them runs with the same prefix. */
+    redisKeyPrefix,
     call,
     close: async () => {
       await runtime.close();
