@@ -1,0 +1,3 @@
+export * from './timeline';
+export * from './totals';
+export * from './transitions';
