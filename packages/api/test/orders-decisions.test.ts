@@ -58,6 +58,9 @@ async function expectRefusedWithNothingWritten(call: Promise<unknown>, reason: s
   return { failure, reason };
 }
 
+const dataOf = (event: { payload: unknown } | undefined) =>
+  (event?.payload as { data?: Record<string, unknown> } | undefined)?.data ?? {};
+
 /** The error's details, from the AppError the tRPC error carries as its cause. */
 async function detailsOf(call: Promise<unknown>) {
   try {
@@ -101,7 +104,7 @@ describe('vendor accepts or rejects the whole order', () => {
     expect(intent?.amountCents).toBe(0);
     const events = await eventsOf(app, order.orderId);
     expect(events.map((e) => e.type)).toEqual(['order_decided']);
-    expect((events[0]?.payload as { data: Record<string, unknown> }).data).toMatchObject({
+    expect(dataOf(events[0])).toMatchObject({
       decision: 'reject',
       status: 'rejected',
       order_id: order.orderId,
@@ -209,7 +212,7 @@ describe('vendor decides line by line', () => {
 
     const events = await eventsOf(app, order.orderId);
     expect(events.map((e) => e.type)).toEqual(['order_decided', 'order_ready_for_dispatch']);
-    expect((events[1]?.payload as { data: Record<string, unknown> }).data).toMatchObject({
+    expect(dataOf(events[1])).toMatchObject({
       fulfillment_status: 'partial',
       shipping_status: 'pending',
       rejected_item_count: 1,
@@ -277,7 +280,7 @@ describe('buyer cancels before transit', () => {
     expect(row?.canceledAt).not.toBeNull();
     const events = await eventsOf(app, order.orderId);
     expect(events.map((e) => e.type)).toEqual(['order_canceled']);
-    expect((events[0]?.payload as { data: Record<string, unknown> }).data).toMatchObject({
+    expect(dataOf(events[0])).toMatchObject({
       reason: 'Ordered twice by mistake',
       vendor_store_id: vendor.storeId,
     });
