@@ -129,7 +129,8 @@ export const eventsOf = async (app: TestApp, orderId: string) =>
     .select({ type: outboxEvents.eventType, payload: outboxEvents.payload })
     .from(outboxEvents)
     .where(eq(outboxEvents.aggregateId, orderId))
-    .orderBy(asc(outboxEvents.createdAt));
+    // created_at is the transaction's start; the envelope's occurredAt is taken under the order's lock.
+    .orderBy(sql`${outboxEvents.payload}->>'occurredAt'`, asc(outboxEvents.createdAt));
 
 const HOLDING = new Set(['pending', 'accepted', 'hold', 'fulfilled']);
 const SHIPPED = new Set(['in_transit', 'delivered', 'closed']);
