@@ -355,15 +355,16 @@ describe('keys, replays and notifications', () => {
     const noKey = (token: string) => app.call({ token }).caller;
     const before = await orderWorld(app);
     for (const call of [
-      noKey(vendor.token).vendorOrders.decide({ orderId: order.orderId, decision: 'accept' }),
-      noKey(vendor.token).vendorOrders.decideLine({
-        orderId: order.orderId,
-        lineItemId: lines[0] ?? '',
-        decision: 'fulfill',
-      }),
-      noKey(buyer.token).buyerOrders.cancel({ orderId: order.orderId }),
+      () => noKey(vendor.token).vendorOrders.decide({ orderId: order.orderId, decision: 'accept' }),
+      () =>
+        noKey(vendor.token).vendorOrders.decideLine({
+          orderId: order.orderId,
+          lineItemId: lines[0] ?? '',
+          decision: 'fulfill',
+        }),
+      () => noKey(buyer.token).buyerOrders.cancel({ orderId: order.orderId }),
     ]) {
-      expect((await failureOf(call)).code).toBe('VALIDATION_ERROR');
+      expect((await failureOf(call())).code).toBe('VALIDATION_ERROR');
     }
     expect(await orderWorld(app)).toEqual(before);
   });
