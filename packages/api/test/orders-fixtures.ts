@@ -42,6 +42,7 @@ export async function insertOrder(
   buyerStoreId: string,
   vendorStoreId: string,
   lines: { qty: number; priceCents?: number }[] = [{ qty: 2 }],
+  status: 'created_pending' | 'accepted' = 'created_pending',
 ) {
   const db = app.deps.db;
   const now = new Date();
@@ -79,6 +80,7 @@ export async function insertOrder(
       buyerStoreId,
       vendorStoreId,
       vendorStoreName: 'Vendor',
+      status,
       subtotalCents: total,
       totalCents: total,
       balanceDueCents: total,
