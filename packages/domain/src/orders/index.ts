@@ -1,3 +1,4 @@
 export * from './timeline';
 export * from './totals';
 export * from './transitions';
+export * from './ttl';
