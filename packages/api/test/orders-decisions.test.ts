@@ -7,6 +7,7 @@ import { insertPromo, listedVendor, type Party, stockedProduct, verifiedBuyer } 
 import { RELAXED_LIMITS } from './helpers';
 import { deliverNotifications } from './license-helpers';
 import { eventsOf, expectOrderBooks, expectStockBooks, orderWorld, placeOrder } from './orders-fixtures';
+import { serveTrpc } from './trpc-http';
 
 let app: TestApp;
 let vendor: Party;
@@ -404,5 +405,33 @@ describe('keys, replays and notifications', () => {
     expect(buyerInbox).toContain(`Order accepted → /buyer/orders/${accepted.orderId}`);
     expect(buyerInbox).toContain(`Order ready for dispatch → /buyer/orders/${ready.order.orderId}`);
     expect(await inbox(vendor.storeId)).toContain(`Order canceled → /vendor/orders/${canceled.orderId}`);
+  });
+});
+
+describe('over real HTTP', () => {
+  it('a refused transition answers 422 with code STATE_CONFLICT and the reason in details', async () => {
+    const server = await serveTrpc(app.deps, app.router);
+    try {
+      const { order } = await twoLineOrder();
+      await vendorCall().decide({ orderId: order.orderId, decision: 'reject' });
+      const response = await fetch(server.url('vendorOrders.decide'), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${vendor.token}`,
+          'idempotency-key': randomUUID(),
+        },
+        body: JSON.stringify({ orderId: order.orderId, decision: 'accept' }),
+      });
+      expect(response.status).toBe(422);
+      const body = (await response.json()) as { error: { message: string; data: Record<string, unknown> } };
+      expect(body.error.data).toMatchObject({
+        code: 'STATE_CONFLICT',
+        details: { reason: 'order_already_decided', status: 'rejected', decision: 'accept' },
+      });
+      expect(body.error.message).toBe('This order is rejected; only a pending order can be accepted.');
+    } finally {
+      await server.close();
+    }
   });
 });
