@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inventoryItems, notifications, orderLineItems, vendorOrders } from '@pf/db';
+import type { TransitionRefusal } from '@pf/domain';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, failureOf, type TestApp } from '../src/testing';
@@ -50,13 +51,16 @@ async function twoLineOrder() {
   return { order, tiered, plain, lines: order.lines.map((line) => line.lineItemId) };
 }
 
-async function expectRefusedWithNothingWritten(call: Promise<unknown>, reason: string) {
+/**
+ * A refused transition: STATE_CONFLICT with the stable reason in its details, and not a row changed. The call
+ * is started only after the snapshot, so it cannot write before the "before" is taken.
+ */
+async function expectRefusedWithNothingWritten(call: () => Promise<unknown>, reason: TransitionRefusal) {
   const before = await orderWorld(app);
-  const failure = await failureOf(call);
-  expect(failure.code).toBe('STATE_CONFLICT');
-  expect((failure as unknown as { message: string }).message).toBeTruthy();
+  const cause = await detailsOf(call());
+  expect(cause?.code).toBe('STATE_CONFLICT');
+  expect(cause?.details?.reason).toBe(reason);
   expect(await orderWorld(app)).toEqual(before);
-  return { failure, reason };
 }
 
 const dataOf = (event: { payload: unknown } | undefined) =>
@@ -83,7 +87,7 @@ describe('vendor accepts or rejects the whole order', () => {
     expect(again).toMatchObject({ changed: false, status: 'accepted' });
     expect(await eventsOf(app, order.orderId)).toHaveLength(1);
 
-    const call = vendorCall().decide({ orderId: order.orderId, decision: 'reject' });
+    const call = () => vendorCall().decide({ orderId: order.orderId, decision: 'reject' });
     await expectRefusedWithNothingWritten(call, 'order_already_decided');
     expect(await detailsOf(vendorCall().decide({ orderId: order.orderId, decision: 'reject' }))).toMatchObject({
       code: 'STATE_CONFLICT',
@@ -114,16 +118,20 @@ describe('vendor accepts or rejects the whole order', () => {
     });
 
     expect(await vendorCall().decide({ orderId: order.orderId, decision: 'reject' })).toMatchObject({ changed: false });
-    await expectRefusedWithNothingWritten(vendorCall().decide({ orderId: order.orderId, decision: 'accept' }), 'x');
     await expectRefusedWithNothingWritten(
-      vendorCall().decideLine({
-        orderId: order.orderId,
-        lineItemId: order.lines[1]?.lineItemId ?? '',
-        decision: 'fulfill',
-      }),
+      () => vendorCall().decide({ orderId: order.orderId, decision: 'accept' }),
+      'order_already_decided',
+    );
+    await expectRefusedWithNothingWritten(
+      () =>
+        vendorCall().decideLine({
+          orderId: order.orderId,
+          lineItemId: order.lines[1]?.lineItemId ?? '',
+          decision: 'fulfill',
+        }),
       'line_already_decided',
     );
-    await expectRefusedWithNothingWritten(buyerCall().cancel({ orderId: order.orderId }), 'order_not_cancelable');
+    await expectRefusedWithNothingWritten(() => buyerCall().cancel({ orderId: order.orderId }), 'order_not_cancelable');
     const plainStock = await app.deps.db.select().from(inventoryItems).where(eq(inventoryItems.productId, plain));
     expect(plainStock[0]).toMatchObject({ onHandQty: 50, reservedQty: 0 });
   });
@@ -168,7 +176,7 @@ describe('vendor decides line by line', () => {
       details: { reason: 'order_not_accepted', status: 'created_pending' },
     });
     await expectRefusedWithNothingWritten(
-      vendorCall().decideLine({ orderId: order.orderId, lineItemId: lines[1] ?? '', decision: 'reject' }),
+      () => vendorCall().decideLine({ orderId: order.orderId, lineItemId: lines[1] ?? '', decision: 'reject' }),
       'order_not_accepted',
     );
   });
@@ -224,14 +232,17 @@ describe('vendor decides line by line', () => {
     const repeat = await vendorCall().decideLine({ orderId: order.orderId, lineItemId: plainLine, decision: 'reject' });
     expect(repeat.changed).toBe(false);
     await expectRefusedWithNothingWritten(
-      vendorCall().decideLine({ orderId: order.orderId, lineItemId: plainLine, decision: 'fulfill' }),
+      () => vendorCall().decideLine({ orderId: order.orderId, lineItemId: plainLine, decision: 'fulfill' }),
       'line_already_decided',
     );
     await expectRefusedWithNothingWritten(
-      vendorCall().decideLine({ orderId: order.orderId, lineItemId: tieredLine, decision: 'reject' }),
+      () => vendorCall().decideLine({ orderId: order.orderId, lineItemId: tieredLine, decision: 'reject' }),
       'line_already_decided',
     );
-    await expectRefusedWithNothingWritten(vendorCall().decide({ orderId: order.orderId, decision: 'reject' }), 'x');
+    await expectRefusedWithNothingWritten(
+      () => vendorCall().decide({ orderId: order.orderId, decision: 'reject' }),
+      'order_already_decided',
+    );
   });
 
   it('fulfilling every line makes the order fully fulfilled', async () => {
@@ -286,7 +297,10 @@ describe('buyer cancels before transit', () => {
       vendor_store_id: vendor.storeId,
     });
     expect((await buyerCall().cancel({ orderId: order.orderId })).changed).toBe(false);
-    await expectRefusedWithNothingWritten(vendorCall().decide({ orderId: order.orderId, decision: 'accept' }), 'x');
+    await expectRefusedWithNothingWritten(
+      () => vendorCall().decide({ orderId: order.orderId, decision: 'accept' }),
+      'order_already_decided',
+    );
   });
 
   it('cancels a ready order: fulfilled lines give their stock back, a vendor-rejected line is not released twice', async () => {
@@ -302,17 +316,17 @@ describe('buyer cancels before transit', () => {
   });
 
   it('refuses to cancel once the order is in transit or delivered, writing nothing', async () => {
-    for (const [status, shippingStatus] of [
-      ['in_transit', 'in_transit'],
-      ['delivered', 'delivered'],
-      ['hold', 'delivered'],
+    for (const [status, shippingStatus, reason] of [
+      ['in_transit', 'in_transit', 'order_not_cancelable'],
+      ['delivered', 'delivered', 'order_not_cancelable'],
+      ['hold', 'delivered', 'order_in_transit'],
     ] as const) {
       const { order } = await twoLineOrder();
       await app.deps.db.update(vendorOrders).set({ status, shippingStatus }).where(eq(vendorOrders.id, order.orderId));
       const details = await detailsOf(buyerCall().cancel({ orderId: order.orderId }));
       expect(details?.code).toBe('STATE_CONFLICT');
       expect(details?.details).toMatchObject({ status, shippingStatus });
-      await expectRefusedWithNothingWritten(buyerCall().cancel({ orderId: order.orderId }), 'x');
+      await expectRefusedWithNothingWritten(() => buyerCall().cancel({ orderId: order.orderId }), reason);
       // Back to a state the stock books understand (the lines hold stock until delivery consumes it).
       await app.deps.db
         .update(vendorOrders)
@@ -340,11 +354,14 @@ describe('buyer cancels before transit', () => {
         .set({ reservedQty: (stock?.reservedQty ?? 0) - (row?.qty ?? 0) })
         .where(eq(inventoryItems.productId, row?.productId ?? ''));
     }
-    await expectRefusedWithNothingWritten(buyerCall().cancel({ orderId: order.orderId }), 'order_not_cancelable');
-    await expectRefusedWithNothingWritten(vendorCall().decide({ orderId: order.orderId, decision: 'accept' }), 'x');
+    await expectRefusedWithNothingWritten(() => buyerCall().cancel({ orderId: order.orderId }), 'order_not_cancelable');
     await expectRefusedWithNothingWritten(
-      vendorCall().decideLine({ orderId: order.orderId, lineItemId: lines[0] ?? '', decision: 'fulfill' }),
-      'x',
+      () => vendorCall().decide({ orderId: order.orderId, decision: 'accept' }),
+      'order_already_decided',
+    );
+    await expectRefusedWithNothingWritten(
+      () => vendorCall().decideLine({ orderId: order.orderId, lineItemId: lines[0] ?? '', decision: 'fulfill' }),
+      'line_already_decided',
     );
     await expectStockBooks(app, initial);
   });

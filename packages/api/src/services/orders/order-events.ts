@@ -1,5 +1,4 @@
 import type { Transaction } from '@pf/db';
-import type { EmitInput } from '../../events/emit';
 import { emit } from '../../events/emit';
 import type { OrderRow } from './order-access';
 
@@ -8,7 +7,8 @@ export interface EventContext {
   now: Date;
 }
 
-const parties = (order: OrderRow) => ({
+/** Who an order event concerns (every vendor-order payload starts with these, DOMAIN §6.3). */
+export const orderParties = (order: OrderRow) => ({
   order_id: order.id,
   checkout_group_id: order.checkoutGroupId,
   buyer_store_id: order.buyerStoreId,
@@ -31,8 +31,8 @@ export const emitOrderDecided = (
   emit(tx, {
     type: 'order_decided',
     ...base(order, context),
-    data: { ...parties(order), decision, status: order.status },
-  } satisfies EmitInput<'order_decided'>);
+    data: { ...orderParties(order), decision, status: order.status },
+  });
 
 export const emitReadyForDispatch = (
   tx: Transaction,
@@ -45,7 +45,7 @@ export const emitReadyForDispatch = (
     type: 'order_ready_for_dispatch',
     ...base(order, context),
     data: {
-      ...parties(order),
+      ...orderParties(order),
       fulfillment_status: order.fulfillmentStatus,
       shipping_status: order.shippingStatus,
       rejected_item_count: rejectedCount,
@@ -62,5 +62,5 @@ export const emitOrderCanceled = (
   emit(tx, {
     type: 'order_canceled',
     ...base(order, context),
-    data: { ...parties(order), canceled_at: context.now.toISOString(), ...(reason ? { reason } : {}) },
+    data: { ...orderParties(order), canceled_at: context.now.toISOString(), ...(reason ? { reason } : {}) },
   });

@@ -3,18 +3,11 @@ import { ORDER_EXPIRE_AFTER_DAYS, ORDER_NUDGE_AFTER_DAYS } from '@pf/domain';
 import { and, asc, eq, gt, lte, notExists, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../deps';
 import { emit } from '../../events/emit';
-import type { OrderRow } from './order-access';
+import { orderParties } from './order-events';
 import { rejectHoldingLines, releaseAssignment, writeOrderState } from './order-writes';
 
 const DAY_MS = 86_400_000;
 export const cutoffFor = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
-
-const parties = (order: OrderRow) => ({
-  order_id: order.id,
-  checkout_group_id: order.checkoutGroupId,
-  buyer_store_id: order.buyerStoreId,
-  vendor_store_id: order.vendorStoreId,
-});
 
 /** Pending orders created at or before `cutoff`, walked by id after `afterId`. */
 export function pendingOrdersBefore(
@@ -69,7 +62,7 @@ export function nudgePendingOrder(deps: AppDeps, id: string, now: Date): Promise
     const { emitted } = await emit(tx, {
       type: 'order_pending_nudge',
       aggregateId: order.id,
-      data: { ...parties(order), pending_days: ORDER_NUDGE_AFTER_DAYS },
+      data: { ...orderParties(order), pending_days: ORDER_NUDGE_AFTER_DAYS },
       occurredAt: now,
     });
     return emitted;
@@ -96,7 +89,7 @@ export function expirePendingOrder(deps: AppDeps, id: string, now: Date): Promis
     await emit(tx, {
       type: 'order_expired',
       aggregateId: order.id,
-      data: { ...parties(written.order), expired_at: now.toISOString(), ttl_days: ORDER_EXPIRE_AFTER_DAYS },
+      data: { ...orderParties(written.order), expired_at: now.toISOString(), ttl_days: ORDER_EXPIRE_AFTER_DAYS },
       occurredAt: now,
     });
     return true;
