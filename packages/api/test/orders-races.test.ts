@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../src/seeded-random';
 import { createTestApp, type TestApp } from '../src/testing';
-import { listedVendor, type Party, verifiedBuyer } from './checkout-fixtures';
+import { listedVendor, type Party, stockedProduct, verifiedBuyer } from './checkout-fixtures';
 import { codeOf, deadlocks } from './checkout-load-helpers';
 import { RELAXED_LIMITS } from './helpers';
-import { eventsOf, expectOrderBooks, expectStockBooks, insertOrder, lineIdsOf } from './orders-fixtures';
+import { eventsOf, expectOrderBooks, expectStockBooks, insertOrder, lineIdsOf, placeOrder } from './orders-fixtures';
 
 const ROUNDS = 50;
 let app: TestApp;
@@ -131,6 +132,54 @@ describe(`races on one order (${ROUNDS} rounds each, real PostgreSQL)`, () => {
       const { order } = await expectOrderBooks(app, orderId);
       expect(order?.status).toBe('canceled');
     }
+    await expectStockBooks(app, initial);
+  }, 120_000);
+
+  it('a random mix of decisions and cancels on shared stock, eight at a time, keeps every book straight', async () => {
+    const random = seededRandom(20261205);
+    const shared = await Promise.all([0, 1, 2].map(() => stockedProduct(app, vendor.storeId, { onHandQty: 200 })));
+    for (const id of shared) initial.set(id, 200);
+    const orders: string[] = [];
+    for (let i = 0; i < 24; i++) {
+      const items = shared
+        .filter(() => random.chance(0.7))
+        .map((productId) => ({ productId, quantity: random.int(1, 4) }));
+      const placed = await placeOrder(
+        app,
+        buyer,
+        vendor.storeId,
+        items.length > 0 ? items : [{ productId: shared[0] ?? '', quantity: 1 }],
+      );
+      orders.push(placed.orderId);
+    }
+    // Drawn in a fixed order (decisions included), so the seed fixes the whole plan.
+    const actions: (() => Promise<{ changed: boolean }>)[][] = [];
+    for (const orderId of orders) {
+      const [first = '', second = first] = await lineIdsOf(app, orderId);
+      const decision = random.chance(0.8) ? 'accept' : 'reject';
+      const firstLine = random.chance(0.5) ? 'fulfill' : 'reject';
+      const secondLine = random.chance(0.5) ? 'fulfill' : 'reject';
+      const steps = [
+        () => asVendor().decide({ orderId, decision }),
+        () => asVendor().decideLine({ orderId, lineItemId: first, decision: firstLine }),
+        () => asVendor().decideLine({ orderId, lineItemId: second, decision: secondLine }),
+        () => asBuyer().cancel({ orderId }),
+      ];
+      actions.push(steps.filter(() => random.chance(0.75)));
+    }
+    // Shuffled across orders, then run eight at a time: refusals are fine, anything but STATE_CONFLICT is not.
+    const queue = actions.flat().sort(() => random.next() - 0.5);
+    const codes = new Map<string, number>();
+    for (let start = 0; start < queue.length; start += 8) {
+      const outcomes = await Promise.all(queue.slice(start, start + 8).map((step) => settle(step())));
+      for (const outcome of outcomes) {
+        const key = outcome.ok ? (outcome.changed ? 'changed' : 'unchanged') : outcome.code;
+        codes.set(key, (codes.get(key) ?? 0) + 1);
+      }
+    }
+    expect([...codes.keys()].filter((key) => !['changed', 'unchanged', 'STATE_CONFLICT'].includes(key))).toEqual([]);
+    expect(codes.get('changed')).toBeGreaterThan(0);
+    for (const orderId of orders) await expectOrderBooks(app, orderId);
     await expectStockBooks(app, initial);
   }, 120_000);
 });
