@@ -95,6 +95,7 @@ export const configSchema = z
     CRON_IDEMPOTENCY_RETENTION: schedule('5 * * * *'),
     CRON_LICENSE_LIFECYCLE: schedule('0 2 * * *'),
     CRON_PENDING_MEDIA_CLEANUP: schedule('40 3 * * *'),
+    CRON_ORDER_TTL: schedule('15 * * * *'),
     OUTBOX_RETENTION_DAYS: int(30),
     NOTIFICATION_RETENTION_DAYS: int(30),
     DLQ_RETENTION_DAYS: int(30),

@@ -21,6 +21,7 @@ import { insertPromo, listedVendor, type Party, stockedProduct, verifiedBuyer } 
 import { addMember, freshIp, invite, RELAXED_LIMITS } from './helpers';
 import { insertLicense, insertMedia, licenseInput } from './license-helpers';
 import { insertMediaRow } from './media-helpers';
+import { insertOrder, lineIdsOf, orderWorld } from './orders-fixtures';
 import { catalogSnapshot, insertProduct, productInput, setVendorStanding } from './product-fixtures';
 
 /** `storeOrAdmin:`: a member of the active store with the capability, or a system admin (any store). */
@@ -88,6 +89,7 @@ const ROLES_WITH: Record<Capability, readonly MemberRole[]> = {
   deleteLicense: ['owner', 'manager'],
   shop: ['owner', 'admin', 'manager', 'staff', 'ops'],
   placeOrders: ['owner', 'admin', 'manager'],
+  decideOrders: ['owner', 'admin', 'manager'],
   managePromos: ['owner', 'admin', 'manager'],
   // Issue 13: billing refuses every role but the owner.
   manageBilling: ['owner'],
@@ -161,6 +163,14 @@ const checkoutOf = async (ownerToken: string, w: World) => {
     .call({ token: ownerToken, idempotencyKey: randomUUID() })
     .caller.checkout.submit({ cartId, paymentMethod: 'cash' });
   return result.checkoutGroupId;
+};
+/** A pending (or accepted) order from buyer store C to `vendorStoreId`, stock reserved, written directly. */
+const orderOf = async (vendorStoreId: string, buyerStoreId: string, status?: 'accepted') =>
+  (await insertOrder(app, buyerStoreId, vendorStoreId, [{ qty: 2 }, { qty: 1 }], status)).orderId;
+/** The first line of a fresh accepted order, ready for a line decision. */
+const lineOf = async (vendorStoreId: string, buyerStoreId: string) => {
+  const orderId = await orderOf(vendorStoreId, buyerStoreId, 'accepted');
+  return { orderId, lineItemId: (await lineIdsOf(app, orderId))[0] ?? '' };
 };
 const promoOf = async (storeId: string) => (await insertPromo(app, storeId)).id;
 const cartLine = async (w: World) => ({
@@ -370,6 +380,39 @@ const TABLE: Record<string, Entry> = {
     input: async (w) => ({ promoId: await promoOf(w.storeA) }),
     otherTenant: { input: async (w) => ({ promoId: await promoOf(w.storeB) }), code: 'NOT_FOUND' },
   },
+  'vendorOrders.list': { access: 'store:readStore' },
+  'vendorOrders.get': {
+    access: 'store:readStore',
+    input: async (w) => ({ orderId: await orderOf(w.storeA, w.storeC) }),
+    otherTenant: { input: async (w) => ({ orderId: await orderOf(w.storeB, w.storeC) }), code: 'NOT_FOUND' },
+  },
+  'vendorOrders.decide': {
+    access: 'store:decideOrders',
+    input: async (w) => ({ orderId: await orderOf(w.storeA, w.storeC), decision: 'reject' }),
+    otherTenant: {
+      input: async (w) => ({ orderId: await orderOf(w.storeB, w.storeC), decision: 'reject' }),
+      code: 'NOT_FOUND',
+    },
+  },
+  'vendorOrders.decideLine': {
+    access: 'store:decideOrders',
+    input: async (w) => ({ ...(await lineOf(w.storeA, w.storeC)), decision: 'reject', note: 'Matrix' }),
+    otherTenant: {
+      input: async (w) => ({ ...(await lineOf(w.storeB, w.storeC)), decision: 'reject' }),
+      code: 'NOT_FOUND',
+    },
+  },
+  'buyerOrders.list': { access: 'buyer:readStore' },
+  'buyerOrders.get': {
+    access: 'buyer:readStore',
+    input: async (w) => ({ orderId: await orderOf(w.storeA, w.storeC) }),
+    otherTenant: { input: async (w) => ({ orderId: await orderOf(w.storeA, w.buyerD.storeId) }), code: 'NOT_FOUND' },
+  },
+  'buyerOrders.cancel': {
+    access: 'buyer:placeOrders',
+    input: async (w) => ({ orderId: await orderOf(w.storeA, w.storeC), reason: 'Matrix' }),
+    otherTenant: { input: async (w) => ({ orderId: await orderOf(w.storeA, w.buyerD.storeId) }), code: 'NOT_FOUND' },
+  },
   'browse.storefront': {
     access: 'store:readStore',
     input: (w) => ({ vendorId: w.storeA }),
@@ -467,6 +510,7 @@ async function fingerprint() {
     users: await count(users),
     audit: await count(auditLog),
     catalog: await catalogSnapshot(app),
+    orders: await orderWorld(app),
   };
 }
 

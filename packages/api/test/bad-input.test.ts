@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, failureOf, registerInputFor, registerOwner, type TestApp, uniqueEmail } from '../src/testing';
 import { freshIp, RELAXED_LIMITS, rowCounts } from './helpers';
+import { insertOrder, orderWorld } from './orders-fixtures';
 import { serveTrpc } from './trpc-http';
 
 let app: TestApp;
@@ -11,6 +12,8 @@ beforeAll(async () => {
   app = await createTestApp(RELAXED_LIMITS);
   owner = await registerOwner(app);
   buyer = await registerOwner(app, { storeType: 'buyer' });
+  // An order between the two, so a refused decision or cancel has something it could have touched.
+  await insertOrder(app, buyer.storeId, owner.storeId);
 });
 afterAll(() => app.close());
 
@@ -265,6 +268,67 @@ const promoCases: Case[] = [
   },
 ];
 
+const listCases: Case[] = [
+  { name: 'unknown status', input: () => ({ status: 'shipped' }), paths: ['status'] },
+  { name: 'limit 0', input: () => ({ limit: 0 }), paths: ['limit'] },
+  { name: 'limit 1000', input: () => ({ limit: 1000 }), paths: ['limit'] },
+  { name: 'fractional limit', input: () => ({ limit: 2.5 }), paths: ['limit'] },
+  { name: 'date that is not a date', input: () => ({ dateFrom: 'yesterday' }), paths: ['dateFrom'] },
+  { name: 'date without a zone', input: () => ({ dateTo: '2026-01-01T00:00:00' }), paths: ['dateTo'] },
+  {
+    name: 'range ending before it starts',
+    input: () => ({ dateFrom: '2026-02-01T00:00:00Z', dateTo: '2026-01-01T00:00:00Z' }),
+    paths: ['dateTo'],
+  },
+  { name: 'oversized search', input: () => ({ q: 'q'.repeat(101) }), paths: ['q'] },
+  { name: 'RTL override in the search', input: () => ({ q: `Blue${RTL_OVERRIDE}` }), paths: ['q'] },
+  { name: 'a cursor we never issued', input: () => ({ cursor: 'bm90LWEtY3Vyc29y' }), paths: ['cursor'] },
+  { name: 'cursor as a number', input: () => ({ cursor: 5 }), paths: ['cursor'] },
+  { name: 'another store as a filter', input: () => ({ vendorStoreId: uuid() }), paths: ['vendorStoreId'] },
+];
+const orderIdCases: Case[] = [
+  { name: 'order id not a uuid', input: () => ({ orderId: '1 OR 1=1' }), paths: ['orderId'] },
+  { name: 'order id as a number', input: () => ({ orderId: 1042 }), paths: ['orderId'] },
+  { name: 'missing order id', input: () => ({}), paths: ['orderId'] },
+  { name: 'unknown field', input: () => ({ orderId: uuid(), storeId: uuid() }), paths: ['storeId'] },
+];
+const decideCases: Case[] = [
+  { name: 'unknown decision', input: () => ({ orderId: uuid(), decision: 'approve' }), paths: ['decision'] },
+  { name: 'a line decision word', input: () => ({ orderId: uuid(), decision: 'fulfill' }), paths: ['decision'] },
+  { name: 'missing decision', input: () => ({ orderId: uuid() }), paths: ['decision'] },
+  { name: 'order id not a uuid', input: () => ({ orderId: 'abc', decision: 'accept' }), paths: ['orderId'] },
+  {
+    name: 'a status from the client',
+    input: () => ({ orderId: uuid(), decision: 'accept', status: 'ready_for_dispatch' }),
+    paths: ['status'],
+  },
+];
+const line = (patch: Record<string, unknown>) => ({
+  orderId: uuid(),
+  lineItemId: uuid(),
+  decision: 'reject',
+  ...patch,
+});
+const decideLineCases: Case[] = [
+  { name: 'line id not a uuid', input: () => line({ lineItemId: 'line-1' }), paths: ['lineItemId'] },
+  { name: 'an order decision word', input: () => line({ decision: 'accept' }), paths: ['decision'] },
+  { name: 'oversized note', input: () => line({ note: 'n'.repeat(501) }), paths: ['note'] },
+  { name: 'NUL in the note', input: () => line({ note: `Sold${NUL} out` }), paths: ['note'] },
+  { name: 'note as a number', input: () => line({ note: 7 }), paths: ['note'] },
+  { name: 'a new quantity from the client', input: () => line({ qty: 1 }), paths: ['qty'] },
+  { name: 'missing line id', input: () => line({ lineItemId: undefined }), paths: ['lineItemId'] },
+];
+const cancelCases: Case[] = [
+  { name: 'order id not a uuid', input: () => ({ orderId: 'order-7' }), paths: ['orderId'] },
+  {
+    name: 'RTL override in the reason',
+    input: () => ({ orderId: uuid(), reason: `oops${RTL_OVERRIDE}` }),
+    paths: ['reason'],
+  },
+  { name: 'oversized reason', input: () => ({ orderId: uuid(), reason: 'r'.repeat(501) }), paths: ['reason'] },
+  { name: 'a refund from the client', input: () => ({ orderId: uuid(), refundCents: 100 }), paths: ['refundCents'] },
+];
+
 const procedures: Record<string, { cases: Case[]; run: (input: Record<string, unknown>) => Promise<unknown> }> = {
   'auth.register': {
     cases: registerCases,
@@ -292,6 +356,37 @@ const procedures: Record<string, { cases: Case[]; run: (input: Record<string, un
     run: (input) =>
       app.call({ token: owner.token, idempotencyKey: randomUUID() }).caller.vendorPromos.create(input as never),
   },
+  'vendorOrders.list': {
+    cases: listCases,
+    run: (input) => app.call({ token: owner.token }).caller.vendorOrders.list(input as never),
+  },
+  'vendorOrders.get': {
+    cases: orderIdCases,
+    run: (input) => app.call({ token: owner.token }).caller.vendorOrders.get(input as never),
+  },
+  'vendorOrders.decide': {
+    cases: decideCases,
+    run: (input) =>
+      app.call({ token: owner.token, idempotencyKey: randomUUID() }).caller.vendorOrders.decide(input as never),
+  },
+  'vendorOrders.decideLine': {
+    cases: decideLineCases,
+    run: (input) =>
+      app.call({ token: owner.token, idempotencyKey: randomUUID() }).caller.vendorOrders.decideLine(input as never),
+  },
+  'buyerOrders.list': {
+    cases: listCases,
+    run: (input) => app.call({ token: buyer.token }).caller.buyerOrders.list(input as never),
+  },
+  'buyerOrders.get': {
+    cases: orderIdCases,
+    run: (input) => app.call({ token: buyer.token }).caller.buyerOrders.get(input as never),
+  },
+  'buyerOrders.cancel': {
+    cases: cancelCases,
+    run: (input) =>
+      app.call({ token: buyer.token, idempotencyKey: randomUUID() }).caller.buyerOrders.cancel(input as never),
+  },
   'store.members.invite': {
     cases: inviteCases,
     run: (input) =>
@@ -304,12 +399,14 @@ describe.each(Object.entries(procedures))('%s', (_path, { cases, run }) => {
     '%s → VALIDATION_ERROR naming the field, nothing written',
     async (_name, c) => {
       const before = await rowCounts(app);
+      const ordersBefore = await orderWorld(app);
       const hashesBefore = { ...app.deps.hasher.stats };
       const failure = await failureOf(run(c.input()));
       expect(failure.code).toBe('VALIDATION_ERROR');
       const paths = failure.violations.map((v) => v.path);
       for (const path of c.paths) expect(paths).toContain(path);
       expect(await rowCounts(app)).toEqual(before);
+      expect(await orderWorld(app)).toEqual(ordersBefore);
       // Refused input never reaches Argon2.
       expect(app.deps.hasher.stats.hashes).toBe(hashesBefore.hashes);
       expect(app.deps.hasher.stats.verifies).toBe(hashesBefore.verifies);

@@ -54,6 +54,7 @@ describe('cron scheduler', () => {
       'dlq-retention',
       'delivery-retention',
       'license-lifecycle',
+      'order-ttl',
       'pending-media-cleanup',
       'subscription-reconcile',
     ]);

@@ -17,6 +17,8 @@ export const CAPABILITIES = {
   shop: ['owner', 'admin', 'manager', 'staff', 'ops'],
   /** Check out, which commits the store to pay (DOMAIN §1.3 design: not staff). */
   placeOrders: ['owner', 'admin', 'manager'],
+  /** Accept or reject a vendor order and fulfil or reject its lines (DOMAIN §1.3 design: not staff). */
+  decideOrders: ['owner', 'admin', 'manager'],
   /** Create, edit and end vendor promo codes: a pricing decision. */
   managePromos: ['owner', 'admin', 'manager'],
   /**

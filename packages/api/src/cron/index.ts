@@ -1,4 +1,5 @@
 import { licenseLifecycleJob } from './jobs/license-lifecycle';
+import { orderTtlJob } from './jobs/order-ttl';
 import { pendingMediaCleanupJob } from './jobs/pending-media';
 import {
   deliveryRetentionJob,
@@ -19,6 +20,7 @@ export const ALL_CRON_JOBS: readonly CronJob[] = [
   dlqRetentionJob,
   deliveryRetentionJob,
   licenseLifecycleJob,
+  orderTtlJob,
   pendingMediaCleanupJob,
   subscriptionReconcileJob,
 ];

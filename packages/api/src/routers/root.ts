@@ -5,12 +5,14 @@ import { billingRouter } from './billing/router';
 import { browseRouter } from './browse/router';
 import { cartRouter } from './buyer/cart/router';
 import { checkoutRouter } from './buyer/checkout/router';
+import { buyerOrdersRouter } from './buyer/orders/router';
 import { licensesRouter } from './licenses/router';
 import { mediaRouter } from './media/router';
 import { notificationsRouter } from './notifications/router';
 import { productsRouter } from './products/router';
 import { storeRouter } from './store/router';
 import { pingProcedure, whoamiProcedure } from './system/whoami';
+import { vendorOrdersRouter } from './vendor/orders/router';
 import { vendorProductsRouter } from './vendor/products/router';
 import { vendorPromosRouter } from './vendor/promos/router';
 
@@ -29,6 +31,8 @@ export function createAppRouter({ devAdminRegister }: { devAdminRegister: boolea
     cart: cartRouter,
     checkout: checkoutRouter,
     vendorPromos: vendorPromosRouter,
+    vendorOrders: vendorOrdersRouter,
+    buyerOrders: buyerOrdersRouter,
     billing: billingRouter,
   });
 }

@@ -61,6 +61,8 @@ export const EVENT_CATALOG = {
         fulfillment_status: z.string(),
         shipping_status: z.string(),
         rejected_item_count: z.number().int().min(0),
+        /** The line whose decision completed the order (additive, DOMAIN §6.3). */
+        resolved_line_item_id: id.optional(),
       }),
     },
   },

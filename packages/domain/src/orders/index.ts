@@ -1,0 +1,4 @@
+export * from './timeline';
+export * from './totals';
+export * from './transitions';
+export * from './ttl';
