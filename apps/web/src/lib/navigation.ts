@@ -77,7 +77,7 @@ export function navigationFor(me: MeDto): NavItem[] {
     items.push({ href: '/agent', label: 'Deliveries', icon: Truck });
   if (me.activeStore) {
     items.push(
-      { href: '/settings/compliance', label: 'Compliance', icon: FileBadge },
+      { href: '/settings/compliance', label: 'Compliance', shortLabel: 'Licenses', icon: FileBadge },
       { href: '/settings/store', label: 'Store', icon: Building2 },
     );
   }

@@ -123,7 +123,10 @@ export function PromoEditor({ initial, canEdit }: { initial: PromoDto | null; ca
         </FormSection>
       </fieldset>
       {canEdit ? (
-        <div className="sticky bottom-16 z-20 -mx-4 mt-6 flex items-center gap-2 border-t border-gray-200 bg-white/95 px-4 py-3 backdrop-blur sm:gap-3 md:bottom-0 md:-mx-8 md:px-8">
+        <div
+          data-testid="promo-editor-actions"
+          className="sticky bottom-16 z-20 -mx-4 mt-6 flex items-center gap-2 border-t border-gray-200 bg-white/95 px-4 py-3 backdrop-blur sm:gap-3 md:bottom-0 md:-mx-8 md:px-8"
+        >
           <p
             aria-live="polite"
             className={cn(

@@ -10,7 +10,7 @@ import { type PromoFormValues, percentErrorText } from '@/lib/promo-form';
 import { endOfUtcDayIso, lastUtcDayOf } from '@/lib/promo-format';
 import { PercentInput } from './percent-input';
 
-const KIND_LABELS = { percent: 'Percent off', fixed: 'Fixed amount off' } as const;
+const KIND_LABELS = { percent: 'Percentage', fixed: 'Fixed amount' } as const;
 
 /** A blank count is "no limit"; anything else goes to the schema as typed (it rejects 0 and fractions). */
 const countOrNull = (value: unknown) => (value === '' || value === null || value === undefined ? null : Number(value));
