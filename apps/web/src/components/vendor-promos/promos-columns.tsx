@@ -35,10 +35,15 @@ export function promoColumns({ canEdit, now }: { canEdit: boolean; now: Date }):
             <Link href={promoHref(promo)} className="font-mono font-semibold text-gray-900 hover:underline">
               {promo.code}
             </Link>
-            <p className="mt-1 text-xs text-gray-600 md:hidden">
-              {formatPromoMinimum(promo.minSubtotalCents)} · {formatPromoUses(promo.usedCount, promo.usageLimit)}
-            </p>
-            <p className="text-xs text-gray-600 lg:hidden">{formatPromoValidity(promo.expiresAt, now).text}</p>
+            {/* Phones and tablets: the terms whose columns drop off, one per line, and the status below sm. */}
+            <ul className="mt-1 space-y-0.5 text-xs text-gray-600 lg:hidden">
+              <li className="md:hidden">{formatPromoMinimum(promo.minSubtotalCents)}</li>
+              <li className="md:hidden">{formatPromoUses(promo.usedCount, promo.usageLimit)}</li>
+              <li>{formatPromoValidity(promo.expiresAt, now).text}</li>
+            </ul>
+            <div className="mt-1.5 sm:hidden">
+              <PromoStatusBadge status={promo.status} />
+            </div>
           </div>
         );
       },
@@ -80,7 +85,7 @@ export function promoColumns({ canEdit, now }: { canEdit: boolean; now: Date }):
     column.accessor('status', {
       header: 'Status',
       enableHiding: false,
-      meta: { label: 'Status', className: 'whitespace-nowrap' },
+      meta: { label: 'Status', className: 'hidden sm:table-cell whitespace-nowrap' },
       cell: (info) => <PromoStatusBadge status={info.getValue()} />,
     }),
   ];
@@ -91,7 +96,7 @@ export function promoColumns({ canEdit, now }: { canEdit: boolean; now: Date }):
       id: 'actions',
       header: () => <span className="sr-only">Actions</span>,
       enableHiding: false,
-      meta: { label: 'Actions', className: 'w-0 text-right' },
+      meta: { label: 'Actions', className: 'w-0 py-2 text-right' },
       cell: (info) => (canExpire(info.row.original.status) ? <ExpirePromoDialog promo={info.row.original} /> : null),
     }),
   ];
