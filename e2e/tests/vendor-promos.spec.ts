@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { demo, expectAccessible, screenshots, signIn } from './support';
+import { demo, expectAccessible, screenshots, signIn, uniqueEmail } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -201,6 +201,51 @@ test('the vendor expires the percent code after confirming it by name, and filte
   await expect(page.getByRole('heading', { name: 'No promo codes match' })).toBeVisible();
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(promoRow(page, percentCode)).toHaveCount(1);
+});
+
+test('a teammate with the viewer role sees the codes but cannot change them', async ({ page, browser }) => {
+  // The demo owner invites a brand-new viewer; the invitation dialog shows a one-time temporary password.
+  await signIn(page, demo.vendor);
+  await open(page, '/settings/team');
+  await page.getByRole('button', { name: 'Invite teammate' }).click();
+  const dialog = page.getByRole('dialog');
+  const email = uniqueEmail('promo-viewer');
+  await dialog.getByLabel('Email').fill(email);
+  await dialog.getByLabel('First name').fill('Vic');
+  await dialog.getByLabel('Last name').fill('Viewer');
+  await dialog.getByLabel('Role').selectOption('viewer');
+  await dialog.getByRole('button', { name: 'Send invitation' }).click();
+  const password = (await dialog.getByTestId('temporary-password').textContent())?.trim() ?? '';
+  expect(password).toMatch(/^[A-Za-z0-9]{16}$/);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+
+  const context = await browser.newContext();
+  try {
+    const viewer = await context.newPage();
+    await signIn(viewer, email, password);
+    await viewer.waitForURL('**/invitations');
+    await viewer.getByRole('button', { name: 'Accept' }).click();
+    await viewer.waitForURL('**/vendor');
+    await viewer.getByRole('link', { name: 'Promo codes' }).first().click();
+    await viewer.waitForURL('**/vendor/promos');
+    await viewer.waitForLoadState('networkidle');
+    await expect(promoRow(viewer, fixedCode)).toHaveCount(1);
+    await expect(viewer.getByRole('link', { name: 'Create promo code' })).toHaveCount(0);
+    await expect(viewer.getByRole('button', { name: /^Expire/ })).toHaveCount(0);
+
+    await promoRow(viewer, fixedCode).getByRole('link', { name: fixedCode }).click();
+    await viewer.waitForURL(/\/vendor\/promos\/[0-9a-f-]{36}$/);
+    await expect(viewer.getByText('Your role can view promo codes but not change them.')).toBeVisible();
+    await expect(viewer.getByLabel('Amount off')).toBeDisabled();
+    await expect(viewer.getByRole('button', { name: 'Save changes' })).toHaveCount(0);
+    await expect(viewer.getByRole('button', { name: /^Expire/ })).toHaveCount(0);
+    await expectAccessible(viewer);
+
+    const response = await viewer.goto('/vendor/promos/new');
+    expect(response?.status()).toBe(403);
+  } finally {
+    await context.close();
+  }
 });
 
 test('on a phone the bottom navigation fits, promo codes included', async ({ page }) => {

@@ -52,8 +52,8 @@ export function promoColumns({ canEdit, now }: { canEdit: boolean; now: Date }):
       id: 'discount',
       header: 'Discount',
       enableHiding: false,
-      meta: { label: 'Discount', className: 'whitespace-nowrap font-medium text-gray-900 tabular-nums' },
-      cell: (info) => info.getValue(),
+      meta: { label: 'Discount', className: 'whitespace-nowrap' },
+      cell: (info) => <span className="font-medium text-gray-900 tabular-nums">{info.getValue()}</span>,
     }),
     column.accessor('minSubtotalCents', {
       id: 'minimum',

@@ -1,5 +1,0 @@
-import { PromoEditorSkeleton } from '@/components/vendor-promos/promo-editor-skeleton';
-
-export default function Loading() {
-  return <PromoEditorSkeleton />;
-}
