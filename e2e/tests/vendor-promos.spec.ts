@@ -1,8 +1,26 @@
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { demo, expectAccessible, screenshots, signIn, uniqueEmail } from './support';
 
 test.describe.configure({ mode: 'serial' });
+
+/**
+ * The demo vendor signs in once for the whole file: sign-ins are limited to five per email a minute, and these
+ * tests run faster than that.
+ */
+const vendorState = join(tmpdir(), `pf-e2e-vendor-promos-${randomUUID()}.json`);
+test.beforeAll(async ({ browser }) => {
+  // Explicitly signed out: this context would otherwise take the file's storage state, not written yet.
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  await signIn(await context.newPage(), demo.vendor);
+  await context.storageState({ path: vendorState });
+  await context.close();
+});
+test.afterAll(() => rmSync(vendorState, { force: true }));
+test.use({ storageState: vendorState });
 
 // Codes of this run only: the demo vendor may already hold codes from other runs or specs.
 const suffix = randomUUID().slice(0, 6).toUpperCase();
@@ -37,7 +55,7 @@ async function openNewPromo(page: Page) {
 }
 
 test('the vendor reaches promo codes from the navigation and is offered to create one', async ({ page }) => {
-  await signIn(page, demo.vendor);
+  await open(page, '/vendor');
   await page.getByRole('navigation', { name: 'Main' }).first().getByRole('link', { name: 'Promo codes' }).click();
   await page.waitForURL('**/vendor/promos');
   await page.waitForLoadState('networkidle');
@@ -57,7 +75,6 @@ test('the vendor reaches promo codes from the navigation and is offered to creat
 });
 
 test('the vendor creates a percent code, with bad input refused on its fields first', async ({ page }) => {
-  await signIn(page, demo.vendor);
   await openNewPromo(page);
   await page.getByLabel('Code', { exact: true }).fill(percentCode.toLowerCase());
   await page.getByLabel('Percent off').fill('150');
@@ -90,7 +107,6 @@ test('the vendor creates a percent code, with bad input refused on its fields fi
 });
 
 test('the vendor creates a fixed code, and a duplicate code is refused on the code field', async ({ page }) => {
-  await signIn(page, demo.vendor);
   await openNewPromo(page);
   await page.getByLabel('Code', { exact: true }).fill(fixedCode);
   await page.getByLabel('Fixed amount', { exact: true }).check();
@@ -115,7 +131,6 @@ test('the vendor creates a fixed code, and a duplicate code is refused on the co
 });
 
 test('the vendor edits the fixed code: a new amount, and paused', async ({ page }) => {
-  await signIn(page, demo.vendor);
   await open(page, `/vendor/promos?q=${fixedCode}`);
   await expect(page.getByTestId('promo-row')).toHaveCount(1);
   // A click anywhere on the row opens the code.
@@ -144,7 +159,6 @@ test('the vendor edits the fixed code: a new amount, and paused', async ({ page 
 });
 
 test('the vendor expires the percent code after confirming it by name, and filters by status', async ({ page }) => {
-  await signIn(page, demo.vendor);
   await open(page, '/vendor/promos');
   await promoRow(page, percentCode)
     .getByRole('button', { name: `Expire ${percentCode}` })
@@ -152,6 +166,7 @@ test('the vendor expires the percent code after confirming it by name, and filte
   const confirm = page.getByRole('dialog', { name: `Expire ${percentCode}?` });
   await expect(confirm).toBeVisible();
   await expectAccessible(page);
+  await screenshots(page, 'vendor-promo-expire-dialog');
   // Keeping it changes nothing.
   await confirm.getByRole('button', { name: 'Keep code' }).click();
   await expect(confirm).toHaveCount(0);
@@ -205,7 +220,6 @@ test('the vendor expires the percent code after confirming it by name, and filte
 
 test('a teammate with the viewer role sees the codes but cannot change them', async ({ page, browser }) => {
   // The demo owner invites a brand-new viewer; the invitation dialog shows a one-time temporary password.
-  await signIn(page, demo.vendor);
   await open(page, '/settings/team');
   await page.getByRole('button', { name: 'Invite teammate' }).click();
   const dialog = page.getByRole('dialog');
@@ -219,7 +233,7 @@ test('a teammate with the viewer role sees the codes but cannot change them', as
   expect(password).toMatch(/^[A-Za-z0-9]{16}$/);
   await dialog.getByRole('button', { name: 'Done' }).click();
 
-  const context = await browser.newContext();
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   try {
     const viewer = await context.newPage();
     await signIn(viewer, email, password);
@@ -250,7 +264,6 @@ test('a teammate with the viewer role sees the codes but cannot change them', as
 
 test('on a phone the bottom navigation fits, promo codes included', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, demo.vendor);
   await open(page, '/vendor/promos');
   const bottom = page.getByRole('navigation', { name: 'Main' }).last();
   await expect(bottom).toBeVisible();
