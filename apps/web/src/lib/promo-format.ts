@@ -100,14 +100,14 @@ export function promoStatusOf(promo: StatusFacts, now: Date): PromoStatus {
   return 'active';
 }
 
-export type PromoTone = 'success' | 'neutral' | 'danger' | 'pending';
+export type PromoTone = 'success' | 'neutral' | 'danger';
 
 /** How each status reads in a badge and the filter (always words, never colour alone). */
 export const PROMO_STATUS_LABELS: Record<PromoStatus, { label: string; tone: PromoTone }> = {
   active: { label: 'Active', tone: 'success' },
   paused: { label: 'Paused', tone: 'neutral' },
   expired: { label: 'Expired', tone: 'danger' },
-  used_up: { label: 'Used up', tone: 'pending' },
+  used_up: { label: 'Used up', tone: 'neutral' },
 };
 
 /** Ending a code is offered until it has ended (expiring an expired code changes nothing). */

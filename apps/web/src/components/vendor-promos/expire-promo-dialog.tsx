@@ -43,7 +43,7 @@ export function ExpirePromoDialog({ promo }: { promo: { id: string; code: string
       </DialogTrigger>
       <DialogContent
         title={`Expire ${promo.code}?`}
-        description="Buyers can no longer use this code from now on; orders already placed keep their discount. You can give it a new end date later to bring it back."
+        description="Buyers can no longer use this code from now on; orders already placed keep their discount. To bring it back later, give it a new last day and switch it on again."
       >
         <div className="space-y-4">
           <FormError>{error}</FormError>
