@@ -11,6 +11,7 @@ import {
   Package,
   ShieldCheck,
   ShoppingCart,
+  TicketPercent,
   Truck,
   Users,
 } from 'lucide-react';
@@ -19,6 +20,8 @@ export interface NavItem {
   href: string;
   label: string;
   icon: LucideIcon;
+  /** A shorter name for the phone's bottom bar, where every entry shares 390 px. */
+  shortLabel?: string;
   /** Other path prefixes that belong to this section (e.g. product pages reached from the marketplace). */
   includes?: readonly string[];
 }
@@ -64,6 +67,8 @@ export function navigationFor(me: MeDto): NavItem[] {
     items.push(
       { href: '/vendor', label: 'Home', icon: Home },
       { href: '/vendor/products', label: 'Products', icon: Package },
+      // Every member reads the codes (issue 11); only managePromos roles see the create and expire actions.
+      { href: '/vendor/promos', label: 'Promo codes', shortLabel: 'Promos', icon: TicketPercent },
     );
     // Billing is the owner's (issue 13); other roles see the listing status on the home page.
     if (me.activeStore.role === 'owner') items.push({ href: '/vendor/billing', label: 'Billing', icon: CreditCard });
@@ -72,7 +77,7 @@ export function navigationFor(me: MeDto): NavItem[] {
     items.push({ href: '/agent', label: 'Deliveries', icon: Truck });
   if (me.activeStore) {
     items.push(
-      { href: '/settings/compliance', label: 'Compliance', icon: FileBadge },
+      { href: '/settings/compliance', label: 'Compliance', shortLabel: 'Licenses', icon: FileBadge },
       { href: '/settings/store', label: 'Store', icon: Building2 },
     );
   }

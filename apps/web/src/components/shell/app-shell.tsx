@@ -42,7 +42,8 @@ function NavLink({ item, active, variant }: { item: NavItem; active: boolean; va
       className={cn(style.base, active ? style.active : style.idle)}
     >
       <item.icon className={style.icon} aria-hidden />
-      {item.label}
+      {/* The visible words are the link's name (WCAG 2.5.3), so the short label is not hidden behind the long. */}
+      {variant === 'bottom' && item.shortLabel ? item.shortLabel : item.label}
     </Link>
   );
 }
