@@ -1,5 +1,5 @@
-import { effectiveUnitPriceCents, type ProductUnit, pricedTier, selectTier } from '@pf/domain';
-import { formatCount, formatMoney, formatPercent, formatQuantity } from './catalog-format';
+import { effectiveUnitPriceCents, pricedTier, selectTier } from '@pf/domain';
+import { formatCount, formatMoney, formatPercent } from './catalog-format';
 
 /** What a quantity stepper may offer: from the MOQ up to the per-order maximum and the free stock. */
 export interface QuantityBounds {
@@ -35,8 +35,8 @@ export function clampQuantity(value: number, bounds: QuantityBounds): number {
 }
 
 /** "Add 4 more for 10% off": the server's next-tier hint of a cart line, in words. */
-export function nextTierHint(next: { additionalQuantity: number; discountPercent: number }, unit: ProductUnit): string {
-  return `Add ${formatQuantity(next.additionalQuantity, unit)} more for ${formatPercent(next.discountPercent)} off`;
+export function nextTierHint(next: { additionalQuantity: number; discountPercent: number }): string {
+  return `Add ${formatCount(next.additionalQuantity)} more for ${formatPercent(next.discountPercent)} off`;
 }
 
 export interface TierPreview {

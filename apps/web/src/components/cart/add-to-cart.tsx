@@ -9,7 +9,7 @@ import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { withAdded, withQuantity } from '@/lib/cart-intent';
 import { nextTierHint, quantityBounds, tierPreview, tierPriceText } from '@/lib/cart-quantity';
-import { formatQuantity } from '@/lib/catalog-format';
+import { formatCount, formatQuantity } from '@/lib/catalog-format';
 import { QuantityStepper } from './quantity-stepper';
 import { reportCartError, useCart, useCartActions } from './use-cart';
 
@@ -22,7 +22,7 @@ function announceAdded(cart: CartDto | null, productId: string, title: string, o
   if (!line) return;
   const warning = line.warnings.find((item) => item.code !== 'merged_duplicates');
   toast.success(`${title}: ${formatQuantity(line.quantity, line.unit)} in your cart`, {
-    description: warning?.message ?? (line.nextTier ? nextTierHint(line.nextTier, line.unit) : undefined),
+    description: warning?.message ?? (line.nextTier ? nextTierHint(line.nextTier) : undefined),
     action: { label: 'View cart', onClick: openCart },
   });
 }
@@ -78,7 +78,7 @@ export function CardCartControl({ product }: { product: CardProduct }) {
         disabled={busy}
         onCommit={(quantity) => change((intent) => withQuantity(intent, target, quantity)).catch(reportCartError)}
       />
-      {line.nextTier ? <p className="text-xs text-brand-800">{nextTierHint(line.nextTier, line.unit)}</p> : null}
+      {line.nextTier ? <p className="text-xs text-brand-800">{nextTierHint(line.nextTier)}</p> : null}
     </div>
   );
 }
@@ -130,7 +130,7 @@ export function ProductCartPanel({ product }: { product: ProductDetailDto }) {
         {preview.current ? <p className="font-medium text-brand-800">{tierPriceText(preview.current)}</p> : null}
         {preview.next ? (
           <p className="text-gray-700">
-            Add {formatQuantity(preview.next.additionalQuantity, product.unit)} more for {tierPriceText(preview.next)}
+            Add {formatCount(preview.next.additionalQuantity)} more for {tierPriceText(preview.next)}
           </p>
         ) : null}
         <p className="text-xs text-gray-600">

@@ -97,7 +97,7 @@ export function CartLine({ line }: { line: CartLineDto }) {
         {ordered && line.nextTier ? (
           <p className="flex flex-wrap items-center gap-2 text-sm text-gray-700" data-testid="next-tier">
             <Info className="h-4 w-4 text-brand-700" aria-hidden />
-            {nextTierHint(line.nextTier, line.unit)} ({formatMoney(line.nextTier.effectiveUnitPriceCents)} each)
+            {nextTierHint(line.nextTier)} ({formatMoney(line.nextTier.effectiveUnitPriceCents)} each)
             <Button
               size="sm"
               variant="link"
