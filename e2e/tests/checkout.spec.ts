@@ -27,7 +27,7 @@ interface VendorRow {
   hasVolumeDiscount: boolean;
   stock: { onHandQty: number; availableQty: number };
 }
-interface VendorProduct extends VendorRow {
+interface VendorProduct {
   storeId: string;
   volumeDiscounts: { minQty: number; discountPercent: number }[];
 }
@@ -43,9 +43,6 @@ async function sessionFor(browser: Browser, email: string): Promise<string> {
   states.push(path);
   return path;
 }
-test.afterAll(() => {
-  for (const path of states) rmSync(path, { force: true });
-});
 
 async function pageFor(browser: Browser, state: string): Promise<Page> {
   return (await browser.newContext({ storageState: state })).newPage();
@@ -80,7 +77,7 @@ let sunriseState = '';
 let redDirtState = '';
 let buyerState = '';
 /** A Sunrise product with a volume tier in reach, another Sunrise product, and a Red Dirt product. */
-let tiered: VendorProduct;
+let tiered: VendorRow & VendorProduct;
 let tier: { minQty: number; discountPercent: number };
 let plain: VendorRow;
 let other: VendorRow;
@@ -102,14 +99,14 @@ test.beforeAll(async ({ browser }) => {
       .sort((a, b) => a.minQty - b.minQty)
       .find(
         (item) =>
-          item.minQty > product.moq &&
+          item.minQty > row.moq &&
           item.discountPercent > 0 &&
           Number.isInteger(item.discountPercent) &&
-          (product.maxQty === 0 || item.minQty <= product.maxQty) &&
-          item.minQty * 2 <= product.stock.availableQty,
+          (row.maxQty === 0 || item.minQty <= row.maxQty) &&
+          item.minQty * 2 <= row.stock.availableQty,
       );
     if (reachable) {
-      tiered = product;
+      tiered = { ...row, ...product };
       tier = reachable;
       break;
     }
@@ -142,6 +139,7 @@ test.afterAll(async ({ browser }) => {
     await mutate(redDirt, 'vendorProducts.update', { productId: other.id, priceCents: other.priceCents });
     await redDirt.context().close();
   }
+  for (const path of states) rmSync(path, { force: true });
 });
 
 /** Leaves the buyer with an empty cart through the cart page (and its confirm dialog). */
@@ -160,7 +158,9 @@ async function emptyCart(page: Page) {
 test('an expired quote is refreshed with one click (browser clock moved 16 minutes ahead)', async ({ browser }) => {
   const page = await pageFor(browser, buyerState);
   // A cart quoted now, over the API (the intent only: product, vendor, quantity).
-  await mutate(page, 'cart.quote', { items: [{ productId: other.id, vendorStoreId: otherVendorId, quantity: other.moq }] });
+  await mutate(page, 'cart.quote', {
+    items: [{ productId: other.id, vendorStoreId: otherVendorId, quantity: other.moq }],
+  });
   await page.clock.install();
   await page.goto('/buyer/cart');
   const timer = page.getByTestId('quote-timer');
@@ -243,7 +243,9 @@ test('a buyer fills a cart from two vendors, applies a promo, checks out and fol
   await expect(tieredLine.getByTestId('applied-tier')).toContainText(`${tier.discountPercent}% volume discount`);
   // Oracle: per-unit discount = price × percent / 100 rounded to whole cents; line = (price − discount) × qty.
   const unitDiscount = Math.round((tiered.priceCents * tier.discountPercent) / 100);
-  await expect(tieredLine.getByTestId('line-total')).toContainText(money((tiered.priceCents - unitDiscount) * tier.minQty));
+  await expect(tieredLine.getByTestId('line-total')).toContainText(
+    money((tiered.priceCents - unitDiscount) * tier.minQty),
+  );
 
   // A code the vendor never issued is refused in place; the real one applies 10 %.
   const promoField = sunriseGroup.getByLabel(`Promo code for ${SUNRISE.name}`);

@@ -72,9 +72,7 @@ export function CartSummary({ cart, action }: { cart: CartDto; action?: React.Re
           {cart.promoDiscountsCents > 0 ? (
             <TotalRow label="Promo codes" cents={cart.promoDiscountsCents} negative />
           ) : null}
-          <div className="border-t border-gray-100 pt-2 text-base">
-            <TotalRow label="Total" cents={cart.totalCents} strong />
-          </div>
+          <TotalRow label="Total" cents={cart.totalCents} strong className="border-t border-gray-100 pt-2 text-base" />
         </dl>
         <p className="text-xs text-gray-600">
           {countOf(cart.okLineCount, LINE)} will be ordered, one order per vendor. No tax or delivery fee is added.

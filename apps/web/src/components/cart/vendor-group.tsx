@@ -11,6 +11,7 @@ import { Input } from '@/components/ui/input';
 import { withPromo } from '@/lib/cart-intent';
 import { promoRefusal } from '@/lib/cart-messages';
 import { formatMoney, formatPercent } from '@/lib/catalog-format';
+import { cn } from '@/lib/cn';
 import { apiErrorInfo } from '@/lib/trpc';
 import { CartLine } from './cart-line';
 import { reportCartError, useCartActions } from './use-cart';
@@ -71,7 +72,7 @@ function PromoCode({ group }: { group: CartVendorGroupDto }) {
           onChange={(event) => setCode(event.target.value)}
           placeholder={group.promoCode ?? 'e.g. SPRING10'}
           autoComplete="off"
-          className="max-w-48 uppercase"
+          className="max-w-48"
           aria-invalid={message ? true : undefined}
           aria-describedby={message ? `${fieldId}-error` : undefined}
         />
@@ -103,14 +104,16 @@ function Row({
   cents,
   negative = false,
   strong = false,
+  className,
 }: {
   label: string;
   cents: number;
   negative?: boolean;
   strong?: boolean;
+  className?: string;
 }) {
   return (
-    <div className={strong ? 'flex justify-between font-semibold text-gray-900' : 'flex justify-between text-gray-700'}>
+    <div className={cn('flex justify-between gap-4', strong ? 'font-semibold text-gray-900' : 'text-gray-700', className)}>
       <dt>{label}</dt>
       <dd className="tabular-nums">
         {negative ? '−' : ''}
