@@ -113,7 +113,9 @@ function Row({
   className?: string;
 }) {
   return (
-    <div className={cn('flex justify-between gap-4', strong ? 'font-semibold text-gray-900' : 'text-gray-700', className)}>
+    <div
+      className={cn('flex justify-between gap-4', strong ? 'font-semibold text-gray-900' : 'text-gray-700', className)}
+    >
       <dt>{label}</dt>
       <dd className="tabular-nums">
         {negative ? '−' : ''}
