@@ -37,7 +37,14 @@ function quoted(groups: { vendor: string; promoCode: string | null; lines: [stri
 describe('the intent behind a quoted cart', () => {
   it('lists every line with the quantity the quote settled on, and the codes entered per vendor', () => {
     const cart = quoted([
-      { vendor: A, promoCode: 'SPRING', lines: [[P1, 2, 5], [P2, 10, 10]] },
+      {
+        vendor: A,
+        promoCode: 'SPRING',
+        lines: [
+          [P1, 2, 5],
+          [P2, 10, 10],
+        ],
+      },
       { vendor: B, promoCode: null, lines: [[P3, 3, 3]] },
     ]);
     expect(intentOf(cart)).toEqual({

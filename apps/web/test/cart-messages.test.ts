@@ -7,9 +7,9 @@ describe('promo refusals shown under the code field', () => {
       'This vendor has no such code. Check the spelling.',
     );
     expect(promoRefusal([{ code: 'invalid_promo', message: 'x', reason: 'expired' }])).toBe('This code has expired.');
-    expect(promoRefusal([{ code: 'invalid_promo', message: 'x', reason: 'below_minimum', minSubtotalCents: 50000 }])).toBe(
-      'Applies from $500.00 with this vendor (after volume discounts).',
-    );
+    expect(
+      promoRefusal([{ code: 'invalid_promo', message: 'x', reason: 'below_minimum', minSubtotalCents: 50000 }]),
+    ).toBe('Applies from $500.00 with this vendor (after volume discounts).');
   });
 
   it('is null when no promo warning is present', () => {

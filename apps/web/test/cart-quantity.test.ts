@@ -59,9 +59,11 @@ describe('tier hints', () => {
   });
 
   it('rounds the per-unit discount half away from zero (12.5 % of $0.99 = 12.375 → 12 cents; 50 % of 1 cent → 1)', () => {
-    expect(tierPreview(99, [{ minQty: 2, discountPercent: 12.5 }], 2, { min: 1, max: null, orderable: true }).current)
-      .toEqual({ minQty: 2, discountPercent: 12.5, unitPriceCents: 87 });
-    expect(tierPreview(1, [{ minQty: 1, discountPercent: 50 }], 1, { min: 1, max: null, orderable: true }).current)
-      .toEqual({ minQty: 1, discountPercent: 50, unitPriceCents: 0 });
+    expect(
+      tierPreview(99, [{ minQty: 2, discountPercent: 12.5 }], 2, { min: 1, max: null, orderable: true }).current,
+    ).toEqual({ minQty: 2, discountPercent: 12.5, unitPriceCents: 87 });
+    expect(
+      tierPreview(1, [{ minQty: 1, discountPercent: 50 }], 1, { min: 1, max: null, orderable: true }).current,
+    ).toEqual({ minQty: 1, discountPercent: 50, unitPriceCents: 0 });
   });
 });
