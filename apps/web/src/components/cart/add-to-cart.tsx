@@ -53,6 +53,7 @@ export function CardCartControl({ product }: { product: CardProduct }) {
         size="sm"
         variant="secondary"
         className="relative z-10 mt-1 w-full"
+        aria-label={`Add to cart: ${product.title}`}
         disabled={busy || cart.isPending}
         onClick={() =>
           change((intent) => withAdded(intent, target, product.moq))
@@ -60,7 +61,7 @@ export function CardCartControl({ product }: { product: CardProduct }) {
             .catch(reportCartError)
         }
       >
-        <ShoppingCart className="h-4 w-4" aria-hidden /> Add to cart<span className="sr-only">: {product.title}</span>
+        <ShoppingCart className="h-4 w-4" aria-hidden /> Add to cart
       </Button>
     );
   }
