@@ -208,7 +208,7 @@ test('a buyer fills a cart from two vendors, applies a promo, checks out and fol
   await gotoMarketplace(page);
   await searchMarketplace(page, other.title);
   const card = productCard(page, other.title).filter({ hasText: RED_DIRT.name }).first();
-  await card.getByRole('button', { name: /^Add to cart/ }).click();
+  await card.getByRole('button', { name: `Add to cart: ${other.title}`, exact: true }).click();
   await expect(card.getByLabel(`Quantity of ${other.title} in cart`, { exact: true })).toHaveValue(String(other.moq));
   await expectAccessible(page);
   await screenshots(page, 'checkout-marketplace-card');
@@ -217,7 +217,7 @@ test('a buyer fills a cart from two vendors, applies a promo, checks out and fol
   await page.goto(`/buyer/vendors/${sunriseId}`);
   await searchMarketplace(page, plain.title);
   const storefrontCard = productCard(page, plain.title).first();
-  await storefrontCard.getByRole('button', { name: /^Add to cart/ }).click();
+  await storefrontCard.getByRole('button', { name: `Add to cart: ${plain.title}`, exact: true }).click();
   await expect(storefrontCard.getByLabel(`Quantity of ${plain.title} in cart`, { exact: true })).toBeVisible();
   await expect(page.getByTestId('cart-button')).toHaveAccessibleName('Cart, 3 lines');
 
