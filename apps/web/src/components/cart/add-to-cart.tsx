@@ -65,16 +65,24 @@ export function CardCartControl({ product }: { product: CardProduct }) {
       </Button>
     );
   }
+  const bounds = quantityBounds({ moq: line.moq, maxQty: line.maxQty, available: line.availableQuantity });
+  if (!bounds.orderable) {
+    return (
+      <p className="relative z-10 mt-1 text-xs text-red-800" data-testid="card-cart">
+        {formatQuantity(line.quantity, line.unit)} in your{' '}
+        <Link href="/buyer/cart" className="font-medium underline underline-offset-2">
+          cart
+        </Link>
+        , not enough stock to order.
+      </p>
+    );
+  }
   return (
     <div className="relative z-10 mt-1 space-y-1" data-testid="card-cart">
       <QuantityStepper
         size="sm"
         value={line.quantity}
-        bounds={quantityBounds({
-          moq: line.moq,
-          maxQty: line.maxQty,
-          available: Math.max(line.availableQuantity, line.quantity),
-        })}
+        bounds={bounds}
         label={`Quantity of ${product.title} in cart`}
         disabled={busy}
         onCommit={(quantity) => change((intent) => withQuantity(intent, target, quantity)).catch(reportCartError)}
