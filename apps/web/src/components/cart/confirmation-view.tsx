@@ -89,7 +89,7 @@ function VendorOrder({ order }: { order: CheckoutVendorOrderDto }) {
             <TotalRow label={`Promo ${order.promo.code}`} cents={order.promoDiscountCents} negative />
           ) : null}
           <TotalRow
-            label={`Due on delivery (${PAYMENT_METHOD_LABELS[order.paymentMethod].toLowerCase()})`}
+            label={order.paymentMethod === 'cash' ? 'Due in cash on delivery' : 'Due by ACH transfer'}
             cents={order.balanceDueCents}
             strong
           />
