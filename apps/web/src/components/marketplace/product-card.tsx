@@ -1,6 +1,7 @@
 import type { ProductCardDto } from '@pf/domain';
 import { ImageOff } from 'lucide-react';
 import Link from 'next/link';
+import { CardCartControl } from '@/components/cart/add-to-cart';
 import { Badge } from '@/components/ui/badge';
 import { Skeleton } from '@/components/ui/skeleton';
 import {
@@ -103,6 +104,7 @@ export function ProductCard({
             {product.availability === 'below_moq' ? <ProductBadge kind="belowMoq" /> : null}
           </div>
         ) : null}
+        <CardCartControl product={product} />
       </div>
     </article>
   );

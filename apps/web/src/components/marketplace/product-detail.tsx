@@ -1,8 +1,8 @@
 import type { ProductDetailDto } from '@pf/domain';
-import { FileText, ShoppingCart } from 'lucide-react';
+import { FileText } from 'lucide-react';
 import Link from 'next/link';
+import { ProductCartPanel } from '@/components/cart/add-to-cart';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { Card, CardBody, CardHeader, CardTitle } from '@/components/ui/card';
 import { CATEGORY_LABELS, CLASSIFICATION_LABELS, formatMoney, formatQuantity, UNIT_LABELS } from '@/lib/catalog-format';
 import { DiscountTiersTable } from './discount-tiers';
@@ -95,14 +95,7 @@ export function ProductDetail({ product }: { product: ProductDetailDto }) {
             <Availability product={product} />
           </div>
           <ProductFacts product={product} />
-          <div className="flex flex-wrap items-center gap-3">
-            <Button disabled aria-describedby="ordering-note">
-              <ShoppingCart className="h-4 w-4" aria-hidden /> Ordering opens soon
-            </Button>
-            <span id="ordering-note" className="text-xs text-gray-600">
-              The multi-vendor cart arrives with the next release.
-            </span>
-          </div>
+          <ProductCartPanel product={product} />
           {product.coaUrl ? (
             <a
               href={product.coaUrl}

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { Brand } from '@/components/brand';
+import { CartButton } from '@/components/cart/cart-button';
 import { cn } from '@/lib/cn';
 import { homePathOf, type NavItem, navigationFor } from '@/lib/navigation';
 import { NotificationsBell } from './notifications-bell';
@@ -76,6 +77,7 @@ export function AppShell({ me, children }: { me: MeDto; children: ReactNode }) {
         <div className="flex min-w-0 flex-1 items-center gap-3">
           <StoreSwitcher me={me} />
           <div className="ml-auto flex shrink-0 items-center gap-2">
+            {me.activeStore?.type === 'buyer' ? <CartButton /> : null}
             {hasInbox(me) ? <NotificationsBell /> : null}
             <UserMenu me={me} />
           </div>

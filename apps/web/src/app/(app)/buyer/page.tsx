@@ -22,10 +22,13 @@ export default async function BuyerHome() {
         <HomeCard
           icon={ShoppingCart}
           title="Marketplace"
-          links={[{ href: '/buyer/marketplace', label: 'Open the marketplace' }]}
+          links={[
+            { href: '/buyer/marketplace', label: 'Open the marketplace' },
+            { href: '/buyer/cart', label: 'Open your cart' },
+          ]}
         >
-          Browse verified vendors in your state, compare volume pricing and download lab results. Ordering from several
-          vendors in one cart comes next.
+          Browse verified vendors in your state, compare volume pricing and download lab results, then order from
+          several vendors in one cart: each vendor gets its own order.
         </HomeCard>
         <HomeCard
           icon={FileBadge}
