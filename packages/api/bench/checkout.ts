@@ -11,6 +11,7 @@ import { inParallel } from '../test/checkout-load-helpers';
 import { RELAXED_LIMITS } from '../test/helpers';
 import { type CartLine, checkout, closedLoop, quoteLatency } from './checkout-load';
 import { type BenchFigures, printCheckoutReport } from './checkout-report';
+import { printProfileSummary } from './cpu-profile';
 import { measureCeilings } from './pgbench-ceilings';
 import { startWebProcess, type WebProcess } from './web-process';
 
@@ -42,6 +43,8 @@ const sellout = Math.round(setting('BENCH_HOT_SELLOUT', 200));
 const quotes = Math.round(setting('BENCH_QUOTES', 200));
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** When set, the web server runs with `node --cpu-prof` into this folder and the run ends with where its CPU went. */
+const profileDir = process.env.BENCH_CPU_PROFILE_DIR || undefined;
 /** Stock that no run can exhaust, for the measured windows. */
 const PLENTY = 1_000_000_000;
 
@@ -165,18 +168,22 @@ async function main() {
     const catalog = await seed(app);
     const storageRoot = mkdtempSync(join(tmpdir(), 'pf-bench-storage-'));
     cleanups.push(async () => rmSync(storageRoot, { recursive: true, force: true }));
-    const web = await startWebProcess(port, {
-      ...RELAXED_LIMITS,
-      APP_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: app.database.url,
-      REDIS_URL: redisUrl,
-      // The seeding app's sessions: the buyers' tokens are valid on the web server.
-      REDIS_KEY_PREFIX: app.redisKeyPrefix,
-      AUTH_SECRET: TEST_AUTH_SECRET,
-      STORAGE_ROOT: storageRoot,
-      STORAGE_SIGNING_SECRET: randomBytes(32).toString('base64url'),
-    });
+    const web = await startWebProcess(
+      port,
+      {
+        ...RELAXED_LIMITS,
+        APP_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: app.database.url,
+        REDIS_URL: redisUrl,
+        // The seeding app's sessions: the buyers' tokens are valid on the web server.
+        REDIS_KEY_PREFIX: app.redisKeyPrefix,
+        AUTH_SECRET: TEST_AUTH_SECRET,
+        STORAGE_ROOT: storageRoot,
+        STORAGE_SIGNING_SECRET: randomBytes(32).toString('base64url'),
+      },
+      profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    );
     cleanups.push(web.stop);
     console.log(
       `seeded: 5 vendors × 10 products, 1 hot SKU, ${catalog.buyers.length} buyers; web server pid ${web.pid}`,
@@ -210,6 +217,8 @@ async function main() {
       loadDuring,
       loadBefore: loadAfterCeilings,
     });
+    // Written by the server as it exits (web.stop() above), so the whole run is in it.
+    if (profileDir) printProfileSummary(profileDir);
     const failed =
       soldOut.oversell > 0 ||
       soldOut.errors.length > 0 ||

@@ -15,11 +15,15 @@ export interface WebProcess {
 /**
  * The production server exactly as `pnpm start` runs it (scripts/lib.sh run_web: apps/web/server/main.mjs
  * over the built Next.js app), on `port`, with `env` as its whole settings. Needs a web build
- * (`source scripts/lib.sh && build_web`). Ready once /api/ready answers 200; `stop()` sends SIGTERM and,
+ * (`source scripts/lib.sh && build_web`). `nodeArgs` go to node itself (e.g. `--cpu-prof`). Ready once /api/ready answers 200; `stop()` sends SIGTERM and,
  * after 10 s, SIGKILL.
  */
-export async function startWebProcess(port: number, env: Record<string, string>): Promise<WebProcess> {
-  const child = spawn(process.execPath, ['server/main.mjs', '-p', String(port), '-H', '127.0.0.1'], {
+export async function startWebProcess(
+  port: number,
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+): Promise<WebProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, 'server/main.mjs', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: webRoot,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
