@@ -27,6 +27,8 @@ export async function screenshots(page: Page, name: string) {
 
 /** WCAG 2.x A/AA rules (axe) on the current page; every violation is listed in the failure. */
 export async function expectAccessible(page: Page) {
+  // Next.js streams a dynamic page's metadata after its first bytes: axe must not look before the <title> exists.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
